@@ -1,0 +1,98 @@
+using Platform.BuildingBlocks.EventStore;
+
+namespace Platform.BuildingBlocks.EventSourcing;
+
+/// <summary>What handling one command came to.</summary>
+public abstract record CommandOutcome<TState>
+{
+    private CommandOutcome() { }
+
+    /// <summary>Events were appended, or the command changed nothing. <paramref name="Revision"/> is -1 for a stream that does not exist.</summary>
+    public sealed record Done(TState State, long Revision, GlobalPosition? Position, bool Appended) : CommandOutcome<TState>;
+
+    /// <summary>The same idempotency key was handled before: nothing was appended, this is the outcome as it stands.</summary>
+    public sealed record Repeated(TState State, long Revision) : CommandOutcome<TState>;
+
+    public sealed record Rejected(Rejection Rejection) : CommandOutcome<TState>;
+
+    /// <summary>The caller's If-Match revision is not the stream's revision.</summary>
+    public sealed record PreconditionFailed(long CurrentRevision) : CommandOutcome<TState>;
+
+    /// <summary>The idempotency key was used before for a different request.</summary>
+    public sealed record KeyReused(string IdempotencyKey) : CommandOutcome<TState>;
+}
+
+/// <summary>A stream folded into state, with what the idempotency check needs.</summary>
+public sealed record LoadedStream<TState>(TState State, long Revision, IReadOnlyDictionary<string, string?> IdempotencyKeys);
+
+/// <summary>
+/// Load, decide, append. The only place that talks to the store on the write side: no rules here,
+/// only optimistic concurrency and idempotency.
+/// </summary>
+public sealed class CommandHandler<TState, TCommand>(
+    IEventStore store, EventTypeMap types, Decider<TState, TCommand> decider, TimeProvider time)
+{
+    private const int ConflictRetries = 5;
+
+    public async Task<LoadedStream<TState>> LoadAsync(string streamId, CancellationToken ct = default)
+    {
+        var state = decider.Initial;
+        long revision = -1;
+        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await foreach (var recorded in store.ReadStreamAsync(streamId, 0, ct))
+        {
+            state = decider.Evolve(state, types.Deserialize(recorded.EventType, recorded.Data));
+            revision = recorded.StreamRevision;
+            if (EventMetadata.FromBytes(recorded.Metadata) is { IdempotencyKey: { } key } metadata)
+                keys.TryAdd(key, metadata.RequestHash);
+        }
+        return new LoadedStream<TState>(state, revision, keys);
+    }
+
+    public async Task<CommandOutcome<TState>> HandleAsync(
+        string streamId, TCommand command, CommandEnvelope envelope, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = await LoadAsync(streamId, ct);
+
+            if (envelope.IdempotencyKey is { } key && loaded.IdempotencyKeys.TryGetValue(key, out var firstHash))
+            {
+                return firstHash is not null && envelope.RequestHash is not null && firstHash != envelope.RequestHash
+                    ? new CommandOutcome<TState>.KeyReused(key)
+                    : new CommandOutcome<TState>.Repeated(loaded.State, loaded.Revision);
+            }
+
+            if (envelope.IfMatchRevision is { } ifMatch && ifMatch != loaded.Revision)
+                return new CommandOutcome<TState>.PreconditionFailed(loaded.Revision);
+
+            var now = time.GetUtcNow();
+            var decision = decider.Decide(command, loaded.State, now);
+            if (decision.Rejection is { } rejection)
+                return new CommandOutcome<TState>.Rejected(rejection);
+            if (decision.Events.Count == 0)
+                return new CommandOutcome<TState>.Done(loaded.State, loaded.Revision, null, Appended: false);
+
+            var data = decision.Events.Select(e =>
+            {
+                var id = Guid.CreateVersion7(now);
+                return new EventData(id, types.NameOf(e.GetType()), types.Serialize(e), envelope.MetadataFor(id, now).ToBytes());
+            }).ToList();
+
+            try
+            {
+                var result = await store.AppendAsync(streamId, ExpectedRevision.FromCurrent(loaded.Revision), data, ct);
+                var state = decision.Events.Aggregate(loaded.State, decider.Evolve);
+                return new CommandOutcome<TState>.Done(state, result.CurrentRevision, result.Position, Appended: true);
+            }
+            catch (WrongExpectedRevisionException conflict) when (envelope.IfMatchRevision is not null)
+            {
+                return new CommandOutcome<TState>.PreconditionFailed(conflict.ActualRevision);
+            }
+            catch (WrongExpectedRevisionException) when (attempt < ConflictRetries)
+            {
+                // Someone wrote in between and the caller did not pin a revision: decide again on fresh state.
+            }
+        }
+    }
+}

@@ -1,0 +1,329 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace Platform.BuildingBlocks.EventStore.Sqlite;
+
+public sealed record SqliteEventStoreOptions
+{
+    /// <summary>Path of the database file; its folder is created if missing.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>FULL survives power loss; NORMAL (still WAL) survives a process crash and is faster.</summary>
+    public bool SynchronousFull { get; init; } = true;
+
+    /// <summary>How often a live subscription looks for appends made by other processes sharing the file.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public int ReadBatchSize { get; init; } = 512;
+}
+
+/// <summary>
+/// The embedded store: one SQLite file per service, in WAL mode.
+/// <para>
+/// Global order: every append runs in a <c>BEGIN IMMEDIATE</c> transaction, which holds the database's
+/// single write lock from before the position is assigned until the commit. Positions are therefore
+/// handed out in commit order across threads and processes, and a reader that has seen position N can
+/// never later find a committed event below N: no append that commits late can be skipped.
+/// </para>
+/// </summary>
+public sealed class SqliteEventStore : IEventStore
+{
+    private static readonly ConcurrentDictionary<string, AppendSignal> Signals = new(StringComparer.Ordinal);
+
+    private readonly SqliteEventStoreOptions _options;
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly AppendSignal _signal;
+    private readonly SemaphoreSlim _writeGate;
+
+    public SqliteEventStore(SqliteEventStoreOptions options, TimeProvider? time = null)
+    {
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        var fullPath = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        // One signal and one write gate per file in this process: in-process writers queue politely
+        // instead of spinning on SQLITE_BUSY; other processes are handled by the busy timeout.
+        _signal = Signals.GetOrAdd(fullPath, _ => new AppendSignal());
+        _writeGate = _signal.WriteGate;
+        Initialise();
+    }
+
+    private void Initialise()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS events (
+                position        INTEGER PRIMARY KEY AUTOINCREMENT,
+                stream_id       TEXT    NOT NULL,
+                stream_revision INTEGER NOT NULL,
+                event_id        TEXT    NOT NULL,
+                event_type      TEXT    NOT NULL,
+                data            BLOB    NOT NULL,
+                metadata        BLOB    NOT NULL,
+                created         INTEGER NOT NULL,
+                UNIQUE (stream_id, stream_revision)
+            );
+            CREATE TABLE IF NOT EXISTS streams (
+                stream_id TEXT PRIMARY KEY,
+                revision  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous = {(_options.SynchronousFull ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 60000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public async Task<AppendResult> AppendAsync(
+        string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
+
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction(deferred: false);
+
+            var current = await CurrentRevisionAsync(connection, transaction, streamId, ct);
+            if (!expected.IsSatisfiedBy(current))
+                throw new WrongExpectedRevisionException(streamId, expected, current);
+
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, created)
+                VALUES ($stream, $revision, $id, $type, $data, $metadata, $created)
+                RETURNING position;
+                """;
+            var pStream = insert.Parameters.Add("$stream", SqliteType.Text);
+            var pRevision = insert.Parameters.Add("$revision", SqliteType.Integer);
+            var pId = insert.Parameters.Add("$id", SqliteType.Text);
+            var pType = insert.Parameters.Add("$type", SqliteType.Text);
+            var pData = insert.Parameters.Add("$data", SqliteType.Blob);
+            var pMetadata = insert.Parameters.Add("$metadata", SqliteType.Blob);
+            var pCreated = insert.Parameters.Add("$created", SqliteType.Integer);
+            pStream.Value = streamId;
+            pCreated.Value = _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+            var revision = current;
+            long position = 0;
+            foreach (var e in events)
+            {
+                revision++;
+                pRevision.Value = revision;
+                pId.Value = e.EventId.ToString();
+                pType.Value = e.EventType;
+                pData.Value = e.Data;
+                pMetadata.Value = e.Metadata;
+                position = (long)(await insert.ExecuteScalarAsync(ct))!;
+            }
+
+            await using (var upsert = connection.CreateCommand())
+            {
+                upsert.Transaction = transaction;
+                upsert.CommandText = """
+                    INSERT INTO streams (stream_id, revision) VALUES ($stream, $revision)
+                    ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision;
+                    """;
+                upsert.Parameters.AddWithValue("$stream", streamId);
+                upsert.Parameters.AddWithValue("$revision", revision);
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+            _signal.Pulse();
+            return new AppendResult(revision, GlobalPosition.Of((ulong)position));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static async Task<long> CurrentRevisionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string streamId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT revision FROM streams WHERE stream_id = $stream;";
+        command.Parameters.AddWithValue("$stream", streamId);
+        return await command.ExecuteScalarAsync(ct) is long revision ? revision : -1;
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
+        string streamId, long fromRevision = 0, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        var next = Math.Max(0, fromRevision);
+        while (true)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT position, stream_id, stream_revision, event_id, event_type, data, metadata, created
+                FROM events WHERE stream_id = $stream AND stream_revision >= $from
+                ORDER BY stream_revision LIMIT $limit;
+                """;
+            command.Parameters.AddWithValue("$stream", streamId);
+            command.Parameters.AddWithValue("$from", next);
+            command.Parameters.AddWithValue("$limit", _options.ReadBatchSize);
+            var count = 0;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var recorded = Map(reader);
+                    next = recorded.StreamRevision + 1;
+                    count++;
+                    yield return recorded;
+                }
+            }
+            if (count < _options.ReadBatchSize) yield break;
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+        GlobalPosition? after, string streamPrefix, int maxCount, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        var from = (long)(after?.Commit ?? 0);
+        var remaining = maxCount;
+        while (remaining > 0)
+        {
+            var batch = await ReadBatchAsync(connection, from, streamPrefix, Math.Min(remaining, _options.ReadBatchSize), ct);
+            foreach (var recorded in batch.Events)
+            {
+                remaining--;
+                yield return recorded;
+            }
+            if (batch.ScannedUpTo == from) yield break;
+            from = batch.ScannedUpTo;
+        }
+    }
+
+    public async IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(
+        GlobalPosition? after, string streamPrefix, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        var from = (long)(after?.Commit ?? 0);
+        var caughtUp = false;
+        while (!ct.IsCancellationRequested)
+        {
+            // Take the signal's generation before reading, so an append that lands after the read wakes us.
+            var wake = _signal.Current;
+            var batch = await ReadBatchAsync(connection, from, streamPrefix, _options.ReadBatchSize, ct);
+            foreach (var recorded in batch.Events)
+                yield return new SubscriptionMessage.Event(recorded);
+
+            if (batch.ScannedUpTo > from)
+            {
+                if (batch.Events.Count == 0)
+                    yield return new SubscriptionMessage.Checkpoint(GlobalPosition.Of((ulong)batch.ScannedUpTo));
+                from = batch.ScannedUpTo;
+                continue;
+            }
+
+            if (!caughtUp)
+            {
+                caughtUp = true;
+                yield return new SubscriptionMessage.CaughtUp();
+            }
+
+            try
+            {
+                await wake.WaitAsync(_options.PollInterval, _time, ct);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing appended in this process: look again for appends made by other processes.
+            }
+        }
+    }
+
+    private sealed record Batch(IReadOnlyList<RecordedEvent> Events, long ScannedUpTo);
+
+    /// <summary>Reads the next matching events and reports how far the scan got, so filtered-out runs still advance.</summary>
+    private static async Task<Batch> ReadBatchAsync(
+        SqliteConnection connection, long after, string prefix, int limit, CancellationToken ct)
+    {
+        await using var tx = connection.BeginTransaction(deferred: true);
+        long head;
+        await using (var max = connection.CreateCommand())
+        {
+            max.Transaction = tx;
+            max.CommandText = "SELECT coalesce(max(position), 0) FROM events;";
+            head = (long)(await max.ExecuteScalarAsync(ct))!;
+        }
+
+        var events = new List<RecordedEvent>(Math.Min(limit, 64));
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = """
+                SELECT position, stream_id, stream_revision, event_id, event_type, data, metadata, created
+                FROM events
+                WHERE position > $after AND position <= $head AND substr(stream_id, 1, length($prefix)) = $prefix
+                ORDER BY position LIMIT $limit;
+                """;
+            command.Parameters.AddWithValue("$after", after);
+            command.Parameters.AddWithValue("$head", head);
+            command.Parameters.AddWithValue("$prefix", prefix);
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) events.Add(Map(reader));
+        }
+        await tx.CommitAsync(ct);
+
+        // A full batch may stop short of the head; otherwise everything up to the head has been scanned.
+        var scannedUpTo = events.Count == limit ? (long)events[^1].Position.Commit : head;
+        return new Batch(events, Math.Max(scannedUpTo, after));
+    }
+
+    private static RecordedEvent Map(SqliteDataReader reader)
+    {
+        var position = (ulong)reader.GetInt64(0);
+        return new RecordedEvent(
+            reader.GetString(1),
+            reader.GetInt64(2),
+            GlobalPosition.Of(position),
+            Guid.Parse(reader.GetString(3)),
+            reader.GetString(4),
+            (byte[])reader.GetValue(5),
+            (byte[])reader.GetValue(6),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
+    }
+
+    /// <summary>A wake-up for live subscribers: each append completes the current generation and starts a new one.</summary>
+    private sealed class AppendSignal
+    {
+        private TaskCompletionSource _current = NewSource();
+
+        public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+        public Task Current => Volatile.Read(ref _current).Task;
+
+        public void Pulse() => Interlocked.Exchange(ref _current, NewSource()).TrySetResult();
+
+        private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
