@@ -3,10 +3,16 @@ using System.Text.Json;
 
 namespace Platform.BuildingBlocks.EventSourcing;
 
-/// <summary>Who acted, in which role. Every event records it.</summary>
-public sealed record Actor(string Id, string Role)
+/// <summary>Who acted, with the roles their token grants. Every event records it (brief 2.4: every action is attributable).</summary>
+public sealed record Actor(string Id, IReadOnlyList<string> Roles)
 {
-    public static Actor System { get; } = new("system", Roles.System);
+    public Actor(string id, params string[] roles) : this(id, (IReadOnlyList<string>)roles) { }
+
+    public static Actor System { get; } = new("system", EventSourcing.Roles.System);
+
+    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    public bool HasAnyRole(params string[] roles) => roles.Any(HasRole);
 }
 
 /// <summary>What every stored event carries besides its data.</summary>
@@ -15,7 +21,7 @@ public sealed record EventMetadata(
     string CorrelationId,
     string? CausationId,
     string ActorId,
-    string ActorRole,
+    IReadOnlyList<string> ActorRoles,
     string? IdempotencyKey,
     string? RequestHash,
     string? TraceParent,
@@ -45,7 +51,7 @@ public sealed record CommandEnvelope(
     {
         var activity = Activity.Current;
         return new EventMetadata(
-            eventId, CorrelationId, CausationId, Actor.Id, Actor.Role, IdempotencyKey, RequestHash,
+            eventId, CorrelationId, CausationId, Actor.Id, Actor.Roles, IdempotencyKey, RequestHash,
             activity?.Id, activity?.TraceStateString, now);
     }
 }

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Platform.BuildingBlocks.EventStore;
+
+namespace Platform.BuildingBlocks.ReadModels;
+
+/// <summary>
+/// A service instance's local SQLite file for query models and subscription checkpoints. Every
+/// replica keeps its own, rebuilt from the event store, so reads need no shared database.
+/// </summary>
+public sealed class ReadModelDatabase
+{
+    private readonly string _connectionString;
+
+    public ReadModelDatabase(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        Path = fullPath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS checkpoints (
+                name    TEXT PRIMARY KEY,
+                commit_position  INTEGER NOT NULL,
+                prepare_position INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA foreign_keys = ON;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}
+
+/// <summary>
+/// Subscription checkpoints, read and written on the caller's connection and transaction so that a
+/// projection's model writes and its checkpoint commit together.
+/// </summary>
+public static class Checkpoints
+{
+    public static GlobalPosition? Load(SqliteConnection connection, SqliteTransaction? transaction, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT commit_position, prepare_position FROM checkpoints WHERE name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new GlobalPosition((ulong)reader.GetInt64(0), (ulong)reader.GetInt64(1)) : null;
+    }
+
+    public static void Save(SqliteConnection connection, SqliteTransaction? transaction, string name, GlobalPosition position)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO checkpoints (name, commit_position, prepare_position) VALUES ($name, $commit, $prepare)
+            ON CONFLICT (name) DO UPDATE SET commit_position = excluded.commit_position, prepare_position = excluded.prepare_position;
+            """;
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$commit", (long)position.Commit);
+        command.Parameters.AddWithValue("$prepare", (long)position.Prepare);
+        command.ExecuteNonQuery();
+    }
+
+    public static void Delete(SqliteConnection connection, SqliteTransaction? transaction, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM checkpoints WHERE name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        command.ExecuteNonQuery();
+    }
+}
