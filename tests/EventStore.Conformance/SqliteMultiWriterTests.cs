@@ -14,6 +14,7 @@ namespace Platform.EventStore.Conformance;
 public sealed class SqliteMultiWriterTests : IDisposable
 {
     private const int PerWriter = 2_000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private readonly TempDatabase _database = new();
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class SqliteMultiWriterTests : IDisposable
             var seen = (await store.ReadAllToListAsync(prefix)).Select(e => WriteOf(e).Writer).ToHashSet();
             if (writers.All(seen.Contains)) return;
             Assert.True(DateTime.UtcNow < deadline, "the writer processes committed nothing within a minute");
-            await Task.Yield();
+            await Task.Delay(PollInterval);
         }
     }
 
