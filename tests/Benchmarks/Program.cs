@@ -1,0 +1,16 @@
+using Platform.Benchmarks;
+
+// One harness per part of the platform, chosen by the first argument; each prints its own table.
+var commands = new Dictionary<string, (string Summary, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["store"] = ("appends/s (1 and 16 writers) and catch-up events/s of the embedded SQLite event store", StoreCommand.RunAsync),
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- <command> [options]");
+    foreach (var (name, (summary, _)) in commands) Console.Error.WriteLine($"  {name,-8} {summary}");
+    return args.Length == 0 ? 0 : 2;
+}
+
+return await command.Run(args[1..]);
