@@ -1,0 +1,100 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Platform.BuildingBlocks.Messaging;
+
+public static class MessagingHealth
+{
+    /// <summary>Tag of the bus health check: map it to <c>/health/ready</c>. It is Unhealthy while the broker is unreachable.</summary>
+    public const string ReadyTag = "ready";
+
+    public const string BusCheckName = "masstransit-bus";
+}
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (<c>RabbitMq:Url</c>) for <paramref name="serviceName"/>: receive endpoints
+    /// <c>{service}.{consumer}</c>, exchanges named by the contracts' [EntityName], bounded exponential
+    /// retry (<c>RabbitMq:Retry</c>) after which a message is moved to <c>{queue}_error</c>, the bus health
+    /// check tagged <see cref="MessagingHealth.ReadyTag"/>, and <see cref="DeadLetters"/>.
+    /// </summary>
+    public static IServiceCollection AddPlatformMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        var settings = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
+        var options = new PlatformMessagingOptions(serviceName, settings);
+        services.AddSingleton(options);
+        services.AddSingleton<DeadLetters>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(serviceName));
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = MessagingHealth.BusCheckName;
+                health.Tags.Clear();
+                health.Tags.Add(MessagingHealth.ReadyTag);
+                health.Tags.Add("masstransit");
+                // A bus that cannot reach the broker must fail readiness, not pass it as "degraded".
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+            });
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    settings.Retry.Limit, settings.Retry.MinInterval, settings.Retry.MaxInterval, settings.Retry.IntervalDelta)));
+
+            configureConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                ConfigureHost(rabbit, settings.Url, serviceName);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Publishes the service's mapped domain events from its own event store (the outbox). Needs an
+    /// <c>IEventStore</c>, a <c>ReadModelDatabase</c> and an <c>EventTypeMap</c> registered by the service.
+    /// </summary>
+    public static IServiceCollection AddIntegrationEventPublisher<TMapper>(
+        this IServiceCollection services, Action<IntegrationEventPublisherOptions>? configure = null)
+        where TMapper : class, IIntegrationEventMapper
+    {
+        var options = new IntegrationEventPublisherOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.TryAddSingleton<IIntegrationEventMapper, TMapper>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IntegrationEventPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<IntegrationEventPublisher>());
+        return services;
+    }
+
+    private static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, Uri url, string serviceName)
+    {
+        var virtualHost = Uri.UnescapeDataString(url.AbsolutePath.TrimStart('/'));
+        var userInfo = url.UserInfo.Split(':', 2);
+        var secure = url.Scheme.Equals("amqps", StringComparison.OrdinalIgnoreCase);
+        var port = url.IsDefaultPort || url.Port <= 0 ? (secure ? 5671 : 5672) : url.Port;
+
+        rabbit.Host(url.Host, (ushort)port, virtualHost.Length == 0 ? "/" : virtualHost, host =>
+        {
+            if (userInfo[0].Length > 0)
+            {
+                host.Username(Uri.UnescapeDataString(userInfo[0]));
+                host.Password(userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "");
+            }
+            host.ConnectionName(serviceName);
+            if (secure) host.UseSsl(_ => { });
+        });
+    }
+}
