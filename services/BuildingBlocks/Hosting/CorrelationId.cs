@@ -42,9 +42,27 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope(new CorrelationScope(id)))
         {
             await next(context);
         }
     }
+}
+
+/// <summary>A log scope that JSON logs see as a CorrelationId property and plain-text logs print readably.</summary>
+internal sealed class CorrelationScope(string id) : IReadOnlyList<KeyValuePair<string, object>>
+{
+    public KeyValuePair<string, object> this[int index] =>
+        index == 0 ? new("CorrelationId", id) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public int Count => 1;
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+    {
+        yield return this[0];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => $"CorrelationId:{id}";
 }
