@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Platform.BuildingBlocks.EventSourcing;
+
+namespace Platform.Gateway;
+
+/// <summary>One backend behind the gateway (config <c>Services:{Name}</c>).</summary>
+public sealed class ProxiedService
+{
+    /// <summary>Base address of the service, e.g. http://127.0.0.1:5101. Override with <c>Services__{Name}__Url</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Path prefix routed to the service, e.g. /api/v1/complaints.</summary>
+    public string? Route { get; set; }
+
+    /// <summary>Roles that may call the service at all; the service itself applies the finer rules.</summary>
+    public string[] AllowedRoles { get; set; } = [];
+}
+
+/// <summary>A validated <see cref="ProxiedService"/>; <see cref="Id"/> names its YARP route, cluster, policy and health check.</summary>
+public sealed record ServiceRoute(string Name, string Id, Uri Url, string PathPrefix, IReadOnlyList<string> AllowedRoles)
+{
+    public const string SectionName = "Services";
+
+    /// <summary>Reads and checks every <c>Services:*</c> entry; a typo fails start-up rather than opening or closing a route silently.</summary>
+    public static IReadOnlyList<ServiceRoute> FromConfiguration(IConfiguration configuration)
+    {
+        var routes = new List<ServiceRoute>();
+        foreach (var section in configuration.GetSection(SectionName).GetChildren())
+        {
+            var service = section.Get<ProxiedService>() ?? new ProxiedService();
+            var where = $"{SectionName}:{section.Key}";
+            if (!Uri.TryCreate(service.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                throw new InvalidOperationException($"{where}:Url must be an absolute http(s) URL; it is '{service.Url}'.");
+            if (string.IsNullOrWhiteSpace(service.Route) || !service.Route.StartsWith('/') || service.Route.EndsWith('/'))
+                throw new InvalidOperationException($"{where}:Route must start with '/' and not end with one, e.g. /api/v1/complaints; it is '{service.Route}'.");
+            if (service.AllowedRoles.Length == 0)
+                throw new InvalidOperationException($"{where}:AllowedRoles is empty: nobody could call the service.");
+            var unknown = service.AllowedRoles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)).ToArray();
+            if (unknown.Length > 0)
+                throw new InvalidOperationException($"{where}:AllowedRoles names unknown roles: {string.Join(", ", unknown)}.");
+
+            routes.Add(new ServiceRoute(section.Key, KebabCase(section.Key), url, service.Route, service.AllowedRoles.Distinct().ToArray()));
+        }
+        if (routes.Count == 0)
+            throw new InvalidOperationException(
+                $"No '{SectionName}' are configured, so the gateway would route nothing. Is appsettings.json in the content root?");
+        return routes;
+    }
+
+    /// <summary>"WorkOrders" -> "work-orders".</summary>
+    internal static string KebabCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && name[i - 1] != '-') text.Append('-');
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+
+    public bool Owns(string path) =>
+        path.Equals(PathPrefix, StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase) && path.Length > PathPrefix.Length && path[PathPrefix.Length] == '/');
+}

@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Platform.BuildingBlocks.EventSourcing;
+
+namespace Platform.BuildingBlocks.Hosting;
+
+/// <summary>Where a host hooks into the request pipeline that <see cref="ServiceDefaults.MapServiceDefaults"/> builds.</summary>
+public sealed class ServiceDefaultsPipeline
+{
+    /// <summary>Serve this app's own OpenAPI document at <c>/openapi/{documentName}.json</c> (the gateway serves a merged one instead).</summary>
+    public bool MapOpenApi { get; init; } = true;
+
+    /// <summary>Runs after authentication and before authorization, e.g. a rate limiter that partitions by the caller.</summary>
+    public Action<WebApplication>? BeforeAuthorization { get; init; }
+}
+
+public static class ServiceDefaults
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+    public const string MassTransitSource = "MassTransit";
+
+    /// <summary>
+    /// Problem details, JSON conventions, OpenTelemetry, console logging, health checks, shutdown timeout and
+    /// the OpenAPI document: what every platform host shares.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var services = builder.Services;
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            // Framework defaults point at RFC sections; clients branch on our stable types instead.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal)
+                || problem.Type.StartsWith("https://datatracker.ietf.org/", StringComparison.Ordinal))
+                problem.Type = Problems.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions.TryAdd("correlationId", context.HttpContext.GetCorrelationId());
+        });
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            var json = options.SerializerOptions;
+            json.PropertyNamingPolicy = PlatformJson.Options.PropertyNamingPolicy;
+            json.DictionaryKeyPolicy = PlatformJson.Options.DictionaryKeyPolicy;
+            json.DefaultIgnoreCondition = PlatformJson.Options.DefaultIgnoreCondition;
+            foreach (var converter in PlatformJson.Options.Converters)
+                json.Converters.Add(converter);
+        });
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddSource(MassTransitSource))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(MassTransitSource));
+        // Exporting is opt-in: without a collector the SDK would only log connection failures.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
+
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+            builder.Logging.AddSimpleConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.SingleLine = true;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+        else
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+
+        services.AddHealthChecks()
+            .AddCheck(serviceName, () => HealthCheckResult.Healthy("The process is running."), [LiveTag, ReadyTag]);
+
+        var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
+
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = $"{serviceName} API";
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer(BearerSecurityTransformers.AddScheme);
+            options.AddOperationTransformer(BearerSecurityTransformers.MarkSecuredOperation);
+        });
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The shared pipeline: correlation id, problem+json for exceptions and bare error statuses, routing,
+    /// authentication and authorization (when registered), health endpoints and the OpenAPI document.
+    /// Call it before mapping the app's own endpoints.
+    /// </summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app, ServiceDefaultsPipeline? pipeline = null)
+    {
+        pipeline ??= new ServiceDefaultsPipeline();
+
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseRouting();
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+            app.UseAuthentication();
+        pipeline.BeforeAuthorization?.Invoke(app);
+        if (app.Services.GetService<IAuthorizationPolicyProvider>() is not null)
+            app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LiveTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous().DisableRateLimiting();
+
+        if (pipeline.MapOpenApi)
+            app.MapOpenApi().AllowAnonymous();
+
+        return app;
+    }
+}

@@ -1,0 +1,219 @@
+using Microsoft.Extensions.Configuration;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Security;
+
+namespace Gateway.Tests;
+
+public sealed class SampleServiceFixture : IAsyncLifetime
+{
+    public SampleService Service { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Service = await SampleService.StartAsync();
+
+    public async Task DisposeAsync() => await Service.DisposeAsync();
+}
+
+/// <summary>The shared service defaults and platform authentication, as a service (not the gateway) uses them.</summary>
+public sealed class ServiceDefaultsTests(SampleServiceFixture fixture) : IClassFixture<SampleServiceFixture>
+{
+    private SampleService Service => fixture.Service;
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(type, problem.GetProperty("type").GetString());
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("correlationId").GetString()));
+        return problem;
+    }
+
+    [Fact]
+    public async Task The_principal_becomes_an_actor_with_all_roles_and_estates()
+    {
+        var token = Service.Tokens.Issue(new DevTokenSubject("u-7", "Li Lei", [Roles.Technician, Roles.TeamLeader], ["estate-1"]));
+
+        var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("u-7", me.GetProperty("id").GetString());
+        Assert.Equal([Roles.Technician, Roles.TeamLeader], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        Assert.Equal(["estate-1"], me.GetProperty("estates").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        Assert.True(me.GetProperty("seesEstate1").GetBoolean());
+        Assert.False(me.GetProperty("seesEstate2").GetBoolean());
+        Assert.Equal("Li Lei", me.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_star_estate_sees_every_estate()
+    {
+        var token = Service.Tokens.Issue("gm-1", [Roles.GeneralManager], [PlatformClaims.AllEstates]);
+
+        var me = await (await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", token)))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(me.GetProperty("seesEstate1").GetBoolean());
+        Assert.True(me.GetProperty("seesEstate2").GetBoolean());
+    }
+
+    [Fact]
+    public async Task No_token_is_401_problem()
+    {
+        var response = await Service.Client.GetAsync("/api/v1/things/me");
+
+        await ProblemAsync(response, HttpStatusCode.Unauthorized, Problems.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_401_problem()
+    {
+        var issuer = new DevTokenIssuer(
+            new PlatformAuthSettings(PlatformAuthSettings.DefaultIssuer, PlatformAuthSettings.DefaultAudience, GatewayFactory.ProductionSigningKey, TimeSpan.FromHours(1)),
+            new FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(-2)));
+        var token = issuer.Issue("u-1", [Roles.Operator]);
+
+        var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", token));
+
+        await ProblemAsync(response, HttpStatusCode.Unauthorized, Problems.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task A_token_for_another_audience_is_401()
+    {
+        var issuer = new DevTokenIssuer(
+            new PlatformAuthSettings(PlatformAuthSettings.DefaultIssuer, "someone-else", GatewayFactory.ProductionSigningKey, TimeSpan.FromHours(1)));
+
+        var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", issuer.Issue("u-1", [Roles.Operator])));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RequireRole_uses_the_token_roles_and_refuses_with_403_problem()
+    {
+        var resident = Service.Tokens.Issue("r-1", [Roles.Resident]);
+        var operatorToken = Service.Tokens.Issue("o-1", [Roles.Resident, Roles.Operator]);
+
+        await ProblemAsync(await Service.Client.SendAsync(Service.Request(HttpMethod.Post, "/api/v1/things", resident)),
+            HttpStatusCode.Forbidden, Problems.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await Service.Client.SendAsync(Service.Request(HttpMethod.Post, "/api/v1/things", operatorToken))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_exception_is_a_500_problem_without_internals()
+    {
+        var token = Service.Tokens.Issue("o-1", [Roles.Operator]);
+
+        var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/boom", token));
+
+        await ProblemAsync(response, HttpStatusCode.InternalServerError, Problems.Internal);
+        Assert.DoesNotContain("secret internals", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Bare_404_and_405_become_problems()
+    {
+        await ProblemAsync(await Service.Client.GetAsync("/nothing/here"), HttpStatusCode.NotFound, Problems.NotFound);
+        await ProblemAsync(await Service.Client.DeleteAsync("/correlation"), HttpStatusCode.MethodNotAllowed, Problems.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task Enums_are_written_as_camel_case_strings()
+    {
+        var token = Service.Tokens.Issue("o-1", [Roles.Operator]);
+
+        var body = await (await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/kind", token))).Content.ReadAsStringAsync();
+
+        Assert.Equal("{\"kind\":\"notFound\"}", body);
+    }
+
+    [Fact]
+    public async Task The_correlation_id_is_reused_or_created_and_always_returned()
+    {
+        var request = Service.Request(HttpMethod.Get, "/correlation");
+        request.Headers.Add(CorrelationId.HeaderName, "abc-123");
+        var reused = await Service.Client.SendAsync(request);
+        Assert.Equal("abc-123", reused.Headers.GetValues(CorrelationId.HeaderName).Single());
+        Assert.Equal("abc-123", (await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+
+        var created = await Service.Client.GetAsync("/correlation");
+        var id = created.Headers.GetValues(CorrelationId.HeaderName).Single();
+        Assert.Equal(id, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_json_listing_each_check()
+    {
+        foreach (var path in new[] { "/health/live", "/health/ready" })
+        {
+            var response = await Service.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Healthy", body.GetProperty("status").GetString());
+            Assert.Contains("sample", body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_declares_bearer_auth_on_protected_operations()
+    {
+        var document = await Service.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var me = document.GetProperty("paths").GetProperty("/api/v1/things/me").GetProperty("get");
+        Assert.True(me.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        Assert.True(me.GetProperty("responses").TryGetProperty("401", out _));
+        var open = document.GetProperty("paths").GetProperty("/correlation").GetProperty("get");
+        Assert.False(open.TryGetProperty("security", out _));
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+public sealed class AuthSettingsTests
+{
+    [Fact]
+    public void Development_without_configuration_uses_the_built_in_key()
+    {
+        var settings = PlatformAuthSettings.FromConfiguration(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Environment("Development"));
+
+        Assert.Equal(PlatformAuthSettings.Development, settings);
+    }
+
+    [Fact]
+    public void A_key_shorter_than_256_bits_is_refused()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = "short" }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => PlatformAuthSettings.FromConfiguration(configuration, new Environment("Production")));
+        Assert.Contains("too short", error.Message);
+    }
+
+    [Fact]
+    public void ToActor_without_a_subject_says_why()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new System.Security.Claims.ClaimsPrincipal().ToActor());
+        Assert.Contains("sub", error.Message);
+    }
+
+    private sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
