@@ -113,9 +113,9 @@ internal sealed class EventStoreDbConnection : IDisposable
             catch (RpcException ex) when (!ct.IsCancellationRequested && attempt < MaxAttempts && TryRecover(endpoint, ex))
             {
             }
-            catch (RpcException ex) when (!ct.IsCancellationRequested)
+            catch (RpcException ex)
             {
-                throw EventStoreDbErrors.Translate(ex, streamId);
+                throw EventStoreDbErrors.Translate(ex, streamId, ct);
             }
         }
     }
@@ -139,7 +139,8 @@ internal sealed class EventStoreDbConnection : IDisposable
         {
             HttpHandler = handler,
             DisposeHttpClient = true,
-            ThrowOperationCanceledOnCancellation = true,
+            // Off: when on, an exceeded deadline also surfaces as OperationCanceledException. Translate tells them apart.
+            ThrowOperationCanceledOnCancellation = false,
             MaxReceiveMessageSize = MaxMessageSize,
             MaxSendMessageSize = MaxMessageSize,
         });

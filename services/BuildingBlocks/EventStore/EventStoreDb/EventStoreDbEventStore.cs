@@ -186,9 +186,9 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
                     if (!await call.ResponseStream.MoveNext(ct)) break;
                     response = call.ResponseStream.Current;
                 }
-                catch (RpcException ex) when (!ct.IsCancellationRequested)
+                catch (RpcException ex)
                 {
-                    if (IsFatal(ex)) throw EventStoreDbErrors.Translate(ex, null);
+                    if (ct.IsCancellationRequested || IsFatal(ex)) throw EventStoreDbErrors.Translate(ex, null, ct);
                     dropped = ex;
                     break;
                 }
@@ -278,9 +278,9 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
                 {
                     break;
                 }
-                catch (RpcException ex) when (!ct.IsCancellationRequested)
+                catch (RpcException ex)
                 {
-                    throw EventStoreDbErrors.Translate(ex, streamId);
+                    throw EventStoreDbErrors.Translate(ex, streamId, ct);
                 }
                 received = true;
                 yield return response;

@@ -42,8 +42,9 @@ internal static class EventStoreDbErrors
     }
 
     /// <summary>Turns what the server said into the exception callers handle.</summary>
-    public static Exception Translate(RpcException ex, string? streamId)
+    public static Exception Translate(RpcException ex, string? streamId, CancellationToken ct)
     {
+        if (ct.IsCancellationRequested) return new OperationCanceledException("The EventStoreDB call was cancelled.", ex, ct);
         var code = ex.ExceptionCode();
         if (code == StreamDeleted) return new StreamDeletedException(streamId ?? "?", ex);
         if (ex.StatusCode == StatusCode.DeadlineExceeded)
