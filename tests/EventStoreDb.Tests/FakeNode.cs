@@ -16,7 +16,7 @@ namespace Platform.EventStoreDb.Tests;
 
 public sealed record ReceivedAppend(AppendReq.Types.Options Options, IReadOnlyList<AppendReq.Types.ProposedMessage> Events, Metadata Headers);
 
-public sealed record ReceivedRead(ReadReq Request, Metadata Headers, ServerCallContext Context);
+public sealed record ReceivedRead(ReadReq Request, Metadata Headers);
 
 public delegate Task ReadScript(ReadReq request, IServerStreamWriter<ReadResp> responses, ServerCallContext context);
 
@@ -28,6 +28,7 @@ public sealed class FakeNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReadScript> _readScripts = new();
+    private int _cancelledReads;
 
     private FakeNode(WebApplication app, int port)
     {
@@ -103,12 +104,22 @@ public sealed class FakeNode : IAsyncDisposable
         return OnAppend(received, context);
     }
 
-    internal Task HandleReadAsync(ReadReq request, IServerStreamWriter<ReadResp> responses, ServerCallContext context)
+    internal async Task HandleReadAsync(ReadReq request, IServerStreamWriter<ReadResp> responses, ServerCallContext context)
     {
-        Reads.Enqueue(new ReceivedRead(request, context.RequestHeaders, context));
+        Reads.Enqueue(new ReceivedRead(request, context.RequestHeaders));
         var script = _readScripts.TryDequeue(out var next) ? next : OnRead;
-        return script(request, responses, context);
+        try
+        {
+            await script(request, responses, context);
+        }
+        finally
+        {
+            if (context.CancellationToken.IsCancellationRequested) Interlocked.Increment(ref _cancelledReads);
+        }
     }
+
+    /// <summary>Read calls that ended because the client went away.</summary>
+    public int CancelledReads => Volatile.Read(ref _cancelledReads);
 
     public async ValueTask DisposeAsync()
     {
