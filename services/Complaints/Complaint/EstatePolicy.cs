@@ -1,0 +1,47 @@
+namespace Platform.Complaints;
+
+/// <summary>
+/// An estate's complaint policy. Every number is a default an estate may override (decisions.md): reply
+/// 24 h (001:201), resolve 3 days (000:404), follow-up 3 days (decision 7), satisfaction 90 % (001:47),
+/// at most 5 valid complaints per 10,000 households a year (001:47, decision 2).
+/// </summary>
+public sealed record EstatePolicy(
+    TimeSpan ReplyWithin,
+    TimeSpan ResolveWithin,
+    TimeSpan FollowUpWithin,
+    decimal SatisfactionTarget,
+    decimal ComplaintRateTargetPer10k,
+    string TimeZone,
+    int Households)
+{
+    public static EstatePolicy Default(int households) => new(
+        TimeSpan.FromHours(24), TimeSpan.FromDays(3), TimeSpan.FromDays(3), 0.90m, 5m, "Asia/Shanghai", households);
+
+    /// <summary>The deadline terms a complaint is registered under; they stay with it if the policy changes later.</summary>
+    public ComplaintSla Sla => new(ReplyWithin, ResolveWithin, FollowUpWithin, TimeZone);
+}
+
+/// <summary>The deadline terms recorded with a complaint when it is registered.</summary>
+public sealed record ComplaintSla(TimeSpan ReplyWithin, TimeSpan ResolveWithin, TimeSpan FollowUpWithin, string TimeZone)
+{
+    /// <summary>
+    /// Whole days are counted on the estate's wall clock ("within three days" means the same local time three
+    /// days later, across a daylight-saving change too); other spans are elapsed time. Stored as UTC.
+    /// </summary>
+    public static DateTimeOffset DueAfter(DateTimeOffset from, TimeSpan within, string timeZone)
+    {
+        if (within.Ticks % TimeSpan.TicksPerDay != 0)
+            return (from + within).ToUniversalTime();
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var local = TimeZoneInfo.ConvertTime(from, zone).DateTime.AddDays(within.Days);
+        // A local time skipped by a spring-forward gap gets the zone's standard offset: at most an hour late.
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public DateTimeOffset ReplyDue(DateTimeOffset registeredAt) => DueAfter(registeredAt, ReplyWithin, TimeZone);
+
+    public DateTimeOffset ResolveDue(DateTimeOffset from) => DueAfter(from, ResolveWithin, TimeZone);
+
+    public DateTimeOffset FollowUpDue(DateTimeOffset resolvedAt) => DueAfter(resolvedAt, FollowUpWithin, TimeZone);
+}
