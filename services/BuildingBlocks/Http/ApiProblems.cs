@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Hosting;
 
 namespace Platform.BuildingBlocks.Http;
 
@@ -10,10 +11,9 @@ namespace Platform.BuildingBlocks.Http;
 /// </summary>
 public static class ApiProblems
 {
-    public const string BaseUri = "https://property-platform.dev/problems/";
     public const string ContentType = "application/problem+json";
 
-    public static string TypeFor(string code) => BaseUri + code;
+    public static string TypeFor(string code) => Problems.Type(code);
 
     public static IResult Problem(int status, string code, string title, string? detail = null,
         IDictionary<string, string[]>? errors = null, IDictionary<string, object?>? extensions = null)

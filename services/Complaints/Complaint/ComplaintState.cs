@@ -25,6 +25,9 @@ public sealed record CompensationClaim(int Number, decimal Amount, string Basis,
     public bool IsOpen => !Rejected && !FullyPaid;
 }
 
+/// <summary>A case opened from a new demand in a follow-up, and what that demand was.</summary>
+public sealed record LinkedCase(Guid ComplaintId, string Content);
+
 /// <summary>A complaint as its events made it. Only what the rules need.</summary>
 public sealed record ComplaintState
 {
@@ -73,6 +76,8 @@ public sealed record ComplaintState
     public Guid? ResolvedByWorkOrderId { get; init; }
 
     public int FollowUpCount { get; init; }
+    /// <summary>Cases opened from new demands raised in follow-ups (000:492).</summary>
+    public ImmutableList<LinkedCase> LinkedCases { get; init; } = [];
     /// <summary>The latest follow-up outcome since the complaint was last resolved; null if none yet.</summary>
     public FollowUpOutcome? FollowUpSinceResolution { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -158,7 +163,7 @@ public sealed record ComplaintState
             FollowUpDueAt = null,
             ResolvedByWorkOrderId = null,
         },
-        LinkedCaseOpened => this,
+        LinkedCaseOpened e => this with { LinkedCases = LinkedCases.Add(new LinkedCase(e.NewComplaintId, e.Content)) },
         ComplaintClosed e => this with { Status = ComplaintStatus.Closed, ClosedAt = e.ClosedAt },
         ComplaintDeadlineMissed e => this with { MissedDeadlines = MissedDeadlines.Add((e.Deadline, e.DueAt)) },
         _ => this,

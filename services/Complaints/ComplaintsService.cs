@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Projections;
+using Platform.BuildingBlocks.ReadModels;
+using Platform.BuildingBlocks.Security;
+using Platform.Complaints.Api;
+using Platform.Complaints.Deadlines;
+using Platform.Complaints.Features;
+using Platform.Complaints.Integration;
+using Platform.Complaints.Operations;
+using Platform.Complaints.ReadModel;
+
+namespace Platform.Complaints;
+
+/// <summary>How the Complaints service is put together: store, read model, outbox, watcher, API.</summary>
+public static class ComplaintsService
+{
+    public const string Name = "complaints";
+    public const string RoutePrefix = "/api/v1/complaints";
+
+    public static string StreamFor(Guid complaintId) => StreamName.For(Name, "complaint", complaintId.ToString());
+
+    public static Guid IdFromStream(string streamId) =>
+        Guid.Parse(streamId.AsSpan(StreamName.For(Name, "complaint", "").Length));
+
+    public static WebApplicationBuilder AddComplaintsService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(Name);
+        builder.AddPlatformAuthentication();
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddPlatformEventStore(configuration, Name);
+        services.AddSingleton(new EventTypeMap().RegisterAssemblyOf<ComplaintRegistered>());
+        services.AddSingleton<Decider<ComplaintState, IComplaintCommand>, ComplaintDecider>();
+        services.AddSingleton<CommandHandler<ComplaintState, IComplaintCommand>>();
+        services.AddSingleton<ComplaintCommands>();
+        services.AddSingleton<ComplaintCommandsForSystem>();
+        services.AddSingleton(EstatePolicies.FromConfiguration(configuration));
+
+        var dataPath = configuration[EventStoreRegistration.DataPathKey] is { Length: > 0 } data ? data : "./.data";
+        services.AddSingleton(new ReadModelDatabase(
+            configuration["ReadModel:Path"] is { Length: > 0 } path ? path : Path.Combine(dataPath, Name, "read-model.db")));
+        services.AddProjection<ComplaintListReadModel>(StreamName.Prefix(Name));
+
+        services.AddPlatformMessaging(configuration, Name);
+        services.AddIntegrationEventPublisher<ComplaintsOutboxMapper>();
+
+        services.AddSingleton(DeadlineWatcherOptions.FromConfiguration(configuration));
+        services.AddHostedService<DeadlineWatcher>();
+        return builder;
+    }
+
+    public static WebApplication MapComplaintsApi(this WebApplication app)
+    {
+        var complaints = app.MapGroup(RoutePrefix).RequireAuthorization().WithTags("Complaints");
+        RegisterComplaintEndpoint.Map(complaints);
+        GetComplaintEndpoint.Map(complaints);
+        ListComplaintsEndpoint.Map(complaints);
+        ComplaintKpisEndpoint.Map(complaints);
+        ComplaintCommandEndpoints.Map(complaints);
+        OperatorEndpoints.Map(app.MapGroup(RoutePrefix + "/admin").RequireAuthorization(p => p.RequireRole(Roles.Operator)).WithTags("Operations"));
+        return app;
+    }
+}

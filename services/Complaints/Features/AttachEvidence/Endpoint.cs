@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record AttachEvidenceRequest(string? PhotoRef, string? Caption);
+
+public static class AttachEvidenceEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/evidence", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<AttachEvidenceRequest>(http, id, (b, by, _) => new AttachEvidence(b.PhotoRef ?? "", b.Caption, by), ct))
+            .WithName("AttachEvidence")
+            .WithSummary("Attach an on-site photo (a reference to the stored file).")
+            .Accepts<AttachEvidenceRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

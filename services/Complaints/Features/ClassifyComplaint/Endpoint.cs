@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record ClassifyComplaintRequest(Category? Category, Severity? Severity, bool? Valid, bool? GroupComplaint);
+
+public static class ClassifyComplaintEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/classification", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<ClassifyComplaintRequest>(http, id, (b, by, _) => new ClassifyComplaint(Need.Value(b.Category, "category"), Need.Value(b.Severity, "severity"), Need.Value(b.Valid, "valid"), b.GroupComplaint ?? false, by), ct))
+            .WithName("ClassifyComplaint")
+            .WithSummary("Classify the complaint: category, severity, whether it is valid, group complaint.")
+            .Accepts<ClassifyComplaintRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,17 @@
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public static class CloseComplaintEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/closure", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new CloseComplaint(by), ct))
+            .WithName("CloseComplaint")
+            .WithSummary("Close the complaint; refused until a follow-up found the complainant satisfied.")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}

@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record ConfirmAgreementByLegalCounselRequest(string? CounselName);
+
+public static class ConfirmAgreementByLegalCounselEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/compensation-claim/legal-confirmation", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<ConfirmAgreementByLegalCounselRequest>(http, id, (b, by, _) => new ConfirmAgreementByLegalCounsel(b.CounselName ?? "", by), ct))
+            .WithName("ConfirmAgreementByLegalCounsel")
+            .WithSummary("Record legal counsel's confirmation of the supplementary agreement.")
+            .Accepts<ConfirmAgreementByLegalCounselRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

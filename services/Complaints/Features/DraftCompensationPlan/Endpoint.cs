@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record DraftCompensationPlanRequest(string? Plan, string? TechnicalAppraisal, string? LegalOpinion);
+
+public static class DraftCompensationPlanEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/compensation-claim/plan", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<DraftCompensationPlanRequest>(http, id, (b, by, _) => new DraftCompensationPlan(b.Plan ?? "", b.TechnicalAppraisal, b.LegalOpinion, by), ct))
+            .WithName("DraftCompensationPlan")
+            .WithSummary("Draft the compensation plan with the technical appraisal and legal opinion.")
+            .Accepts<DraftCompensationPlanRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record EscalateComplaintRequest(HandlingLevel? ToLevel, string? Reason);
+
+public static class EscalateComplaintEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/escalation", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<EscalateComplaintRequest>(http, id, (b, by, _) => new EscalateComplaint(Need.Value(b.ToLevel, "toLevel"), b.Reason ?? "", by), ct))
+            .WithName("EscalateComplaint")
+            .WithSummary("Escalate along the chain agent → supervisor → department manager → general manager.")
+            .Accepts<EscalateComplaintRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

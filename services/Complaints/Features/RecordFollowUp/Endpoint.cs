@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, string? Notes, string? NewDemandContent);
+
+public static class RecordFollowUpEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/follow-ups", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<RecordFollowUpRequest>(http, id, (b, by, _) => new RecordFollowUp(Need.Value(b.Outcome, "outcome"), b.Notes, b.NewDemandContent, by), ct))
+            .WithName("RecordFollowUp")
+            .WithSummary("Record a follow-up (回访): satisfied, not satisfied (reopens) or a new demand (opens a linked case).")
+            .Accepts<RecordFollowUpRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,71 @@
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record RegisterComplaintRequest(
+    string? EstateId,
+    UnitRequest? Unit,
+    ReporterRequest? Reporter,
+    Channel? Channel,
+    string? Content,
+    Category? Category,
+    Severity? Severity);
+
+public sealed record UnitRequest(string? Building, string? Entrance, string? Room);
+
+public sealed record ReporterRequest(string? Name, string? Phone, ReporterKind? Kind, string? ResidentId);
+
+public static class RegisterComplaintEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/", HandleAsync)
+            .WithName("RegisterComplaint")
+            .WithSummary("Register a complaint from any intake channel. Send an Idempotency-Key to make retries safe.")
+            .Accepts<RegisterComplaintRequest>("application/json")
+            .Produces<ComplaintView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, ComplaintCommands commands, EstatePolicies policies, CancellationToken ct)
+    {
+        var read = await CommandRequest.ReadBodyAsync<RegisterComplaintRequest>(http.Request, ct);
+        if (read.Problem is not null) return read.Problem;
+        var body = read.Body!;
+
+        var actor = http.User.ToActor();
+        if (!CommandRequest.TryCreateEnvelope(http, actor, read.RawText, out var envelope, out var problem)) return problem!;
+
+        var residentOnly = Access.IsResidentOnly(http.User);
+        var channel = body.Channel ?? (residentOnly ? Channel.ResidentApp : (Channel?)null);
+        if (channel is null)
+            return ApiProblems.InvalidField("channel", "complaint-channel-required", "Say which intake channel the complaint came through.");
+        if (body.Reporter?.Kind is null)
+            return ApiProblems.InvalidField("reporter.kind", "reporter-kind-required", "Say whether the complainant is the owner or a tenant.");
+        var estateId = body.EstateId?.Trim() ?? "";
+        if (estateId.Length > 0 && !http.User.CanSeeEstate(estateId))
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "estate-not-visible", "Your role may not do this.",
+                $"Your token does not cover estate '{estateId}'.");
+
+        // With an Idempotency-Key the id is derived from it, so a retried registration finds its own stream.
+        var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create("complaint", key) : Guid.CreateVersion7();
+        var command = new RegisterComplaint(
+            id,
+            estateId,
+            new UnitAddress(body.Unit?.Building ?? "", body.Unit?.Entrance, body.Unit?.Room),
+            new Reporter(body.Reporter.Name ?? "", body.Reporter.Phone ?? "", body.Reporter.Kind.Value, body.Reporter.ResidentId),
+            channel.Value,
+            body.Content ?? "",
+            body.Category ?? Category.Other,
+            body.Severity,
+            policies.For(estateId),
+            actor);
+
+        var outcome = await commands.Handler.HandleAsync(ComplaintsService.StreamFor(id), command, envelope, ct);
+        return outcome.ToHttp(http, state => ComplaintView.From(state, http.User), $"{ComplaintsService.RoutePrefix}/{id}");
+    }
+}

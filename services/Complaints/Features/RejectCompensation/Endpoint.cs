@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record RejectCompensationRequest(string? Reason);
+
+public static class RejectCompensationEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/compensation-claim/rejection", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<RejectCompensationRequest>(http, id, (b, by, _) => new RejectCompensation(b.Reason ?? "", by), ct))
+            .WithName("RejectCompensation")
+            .WithSummary("Reject the claim and return the complaint to handling.")
+            .Accepts<RejectCompensationRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

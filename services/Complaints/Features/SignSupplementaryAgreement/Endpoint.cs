@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record SignSupplementaryAgreementRequest(string? AgreementReference);
+
+public static class SignSupplementaryAgreementEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/compensation-claim/agreement-signature", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<SignSupplementaryAgreementRequest>(http, id, (b, by, _) => new SignSupplementaryAgreement(b.AgreementReference ?? "", by), ct))
+            .WithName("SignSupplementaryAgreement")
+            .WithSummary("Record the signed supplementary agreement.")
+            .Accepts<SignSupplementaryAgreementRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.Complaints.Api;
+
+namespace Platform.Complaints.Features;
+
+public sealed record TransferComplaintRequest(string? Department, bool? NeedsWork, string? WorkDescription);
+
+public static class TransferComplaintEndpoint
+{
+    public static void Map(RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:guid}/transfer", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<TransferComplaintRequest>(http, id, (b, by, _) => new TransferComplaint(b.Department ?? "", b.NeedsWork ?? false, b.WorkDescription, by), ct))
+            .WithName("TransferComplaint")
+            .WithSummary("Transfer to the responsible department; needsWork asks for a work order (派工单).")
+            .Accepts<TransferComplaintRequest>("application/json")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

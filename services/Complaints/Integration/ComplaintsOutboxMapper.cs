@@ -1,0 +1,13 @@
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Messaging;
+
+namespace Platform.Complaints.Integration;
+
+/// <summary>Feeds the outbox publisher: the complaint id comes from the stream the event was stored in.</summary>
+public sealed class ComplaintsOutboxMapper : IIntegrationEventMapper
+{
+    private readonly ComplaintIntegrationEventMapper _mapper = new();
+
+    public IEnumerable<object> Map(object domainEvent, RecordedEvent recorded) =>
+        _mapper.Map(domainEvent, ComplaintsService.IdFromStream(recorded.StreamId));
+}

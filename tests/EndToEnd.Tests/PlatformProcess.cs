@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Xunit;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform started the way the README does (<c>./run.sh</c>), on free ports and in a data
+/// folder of its own, stopped with Ctrl-C (SIGINT) at the end.
+/// </summary>
+public sealed class PlatformProcess : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Process? _process;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
+    public int GatewayPort { get; } = FreePort();
+    public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
+    public string Output { get { lock (_output) return _output.ToString(); } }
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Platform.sln not found above the test folder.");
+    }
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot();
+        var info = new ProcessStartInfo("bash", [Path.Combine(root, "run.sh")])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        info.Environment["GATEWAY_PORT"] = GatewayPort.ToString();
+        info.Environment["RABBITMQ_PORT"] = FreePort(maxForDistribution: true).ToString();
+        info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString();
+        info.Environment["COMPLAINTS_PORT"] = FreePort().ToString();
+        info.Environment["DATA_DIR"] = DataDirectory;
+        // The test command builds Release before running the tests; reuse that build when it is there.
+        var built = File.Exists(Path.Combine(root, "gateway", "bin", "Release", "net10.0", "Platform.Gateway.dll"));
+        info.Environment["PLATFORM_NO_BUILD"] = built ? "1" : "0";
+
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_ready.Task, exited, Task.Delay(StartTimeout));
+        if (first != _ready.Task)
+            throw new InvalidOperationException($"The platform did not report ready.\n{Output}\n{Logs()}");
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+        if (line.StartsWith("Platform ready.", StringComparison.Ordinal)) _ready.TrySetResult();
+    }
+
+    /// <summary>Ctrl-C: what a person at the terminal does. Returns whether everything stopped cleanly in time.</summary>
+    public async Task<bool> InterruptAsync(TimeSpan timeout)
+    {
+        if (_process is null || _process.HasExited) return true;
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(cts.Token); return true; }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    public string Logs() =>
+        string.Join("\n", Directory.Exists(DataDirectory)
+            ? Directory.GetFiles(DataDirectory, "*.log").Select(f => $"--- {Path.GetFileName(f)}\n{Tail(f)}")
+            : []);
+
+    private static string Tail(string path)
+    {
+        var text = File.ReadAllText(path);
+        return text.Length > 4000 ? text[^4000..] : text;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            if (!await InterruptAsync(TimeSpan.FromSeconds(60))) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static int FreePort(bool maxForDistribution = false)
+    {
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            // The broker's distribution port is AMQP + 20000; keep it inside the port range.
+            if (!maxForDistribution || port + 20000 < 65000) return port;
+        }
+    }
+}
