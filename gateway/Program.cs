@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Security;
 using Platform.Gateway;
@@ -31,11 +32,11 @@ builder.Services.AddHttpClient(OpenApiMerger.ClientName)
     });
 var health = builder.Services.AddHealthChecks();
 foreach (var route in routes)
-    health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+    health.Add(new HealthCheckRegistration(
         route.Id,
         sp => new DestinationHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), route, destinationTimeout),
-        failureStatus: null,
-        tags: [ServiceDefaults.ReadyTag]));
+        HealthStatus.Unhealthy,
+        [ServiceDefaults.ReadyTag]));
 builder.Services.AddSingleton(sp => new OpenApiMerger(
     sp.GetRequiredService<IHttpClientFactory>(), routes, destinationTimeout, sp.GetRequiredService<ILogger<OpenApiMerger>>()));
 

@@ -217,3 +217,31 @@ public sealed class AuthSettingsTests
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }
+
+public sealed class TelemetryTests
+{
+    private static Microsoft.AspNetCore.Builder.WebApplication Build(string? otlpEndpoint)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(
+            new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint });
+        builder.AddServiceDefaults("telemetry-test");
+        return builder.Build();
+    }
+
+    private static IEnumerable<string> LoggerProviders(Microsoft.AspNetCore.Builder.WebApplication app) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetServices<Microsoft.Extensions.Logging.ILoggerProvider>(app.Services).Select(p => p.GetType().Name);
+
+    [Fact]
+    public async Task Logs_are_json_on_the_console_and_exported_over_otlp_only_when_an_endpoint_is_set()
+    {
+        await using var plain = Build(null);
+        Assert.Contains("ConsoleLoggerProvider", LoggerProviders(plain));
+        Assert.DoesNotContain("OpenTelemetryLoggerProvider", LoggerProviders(plain));
+
+        await using var exporting = Build("http://127.0.0.1:4317");
+        Assert.Contains("ConsoleLoggerProvider", LoggerProviders(exporting));
+        Assert.Contains("OpenTelemetryLoggerProvider", LoggerProviders(exporting));
+    }
+}

@@ -62,21 +62,7 @@ public static class ServiceDefaults
                 json.Converters.Add(converter);
         });
 
-        var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options =>
-                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddSource(MassTransitSource))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddMeter(MassTransitSource));
-        // Exporting is opt-in: without a collector the SDK would only log connection failures.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.UseOtlpExporter();
-
+        // Before OpenTelemetry: clearing providers afterwards would drop the OTLP log exporter.
         builder.Logging.ClearProviders();
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(options =>
@@ -92,6 +78,21 @@ public static class ServiceDefaults
                 options.UseUtcTimestamp = true;
                 options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddSource(MassTransitSource))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(MassTransitSource));
+        // Exporting is opt-in: without a collector the SDK would only log connection failures.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
 
         services.AddHealthChecks()
             .AddCheck(serviceName, () => HealthCheckResult.Healthy("The process is running."), [LiveTag, ReadyTag]);
