@@ -48,12 +48,13 @@ common_env=(ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" Rabb
 gateway_env=()
 for entry in "${services[@]}"; do
   name=${entry%%=*}; port=${entry##*=}
-  dll="services/$name/bin/Release/net10.0/Platform.$name.dll"
-  env "${common_env[@]}" dotnet "$dll" --urls "http://127.0.0.1:$port" >"$data_dir/$name.log" 2>&1 &
+  bin="$root/services/$name/bin/Release/net10.0"
+  env "${common_env[@]}" dotnet "$bin/Platform.$name.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$port" >"$data_dir/$name.log" 2>&1 &
   pids+=($!)
   gateway_env+=("Services__${name}__Url=http://127.0.0.1:$port")
 done
-env "${common_env[@]}" "${gateway_env[@]}" dotnet gateway/bin/Release/net10.0/Platform.Gateway.dll \
+bin="$root/gateway/bin/Release/net10.0"
+env "${common_env[@]}" "${gateway_env[@]}" dotnet "$bin/Platform.Gateway.dll" --contentRoot "$bin" \
   --urls "http://127.0.0.1:$gateway_port" >"$data_dir/Gateway.log" 2>&1 &
 pids+=($!)
 
