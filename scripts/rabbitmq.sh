@@ -63,7 +63,7 @@ stop_broker() {
 http_ok() {
   local rest=${1#http://} hostport path
   hostport=${rest%%/*}; path=/${rest#*/}
-  exec 3<>"/dev/tcp/${hostport%%:*}/${hostport##*:}" 2>/dev/null || return 1
+  { exec 3<>"/dev/tcp/${hostport%%:*}/${hostport##*:}"; } 2>/dev/null || return 1
   printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$hostport" >&3
   local status; read -r -t 5 _ status _ <&3 || status=0
   exec 3<&- 3>&-
