@@ -345,5 +345,61 @@ public sealed class ProjectionRunnerTests : IDisposable
         AssertEachAppliedOnce(ReadModel(), await EventsAsync());
     }
 
+    [Fact]
+    public async Task A_failing_subscription_is_retried_from_the_checkpoint_without_losing_events()
+    {
+        await AppendAsync(40);
+        var events = await EventsAsync();
+        var flaky = new FlakySubscriptionStore(_store.Store, failures: 3, failAfter: 5);
+        var projection = new TallyProjection();
+        var runner = new ProjectionRunner(projection, flaky, _types, _database,
+            new ProjectionRunnerOptions { StreamPrefix = _prefix, MaxBatchSize = 4, InitialRetryDelay = TimeSpan.FromMilliseconds(20) },
+            NullLogger.Instance);
+
+        await runner.StartAsync(default);
+        try
+        {
+            Assert.True(await runner.WaitForAsync(events[^1].Position, Wait));
+        }
+        finally
+        {
+            await runner.StopAsync(default);
+        }
+
+        Assert.Equal(4, flaky.Subscriptions);
+        AssertEachAppliedOnce(ReadModel(), events);
+        Assert.Equal(events.Count, projection.Applied);
+    }
+
     public void Dispose() => _store.Dispose();
+
+    /// <summary>A real store whose first subscriptions break after a few messages, as a dropped connection would.</summary>
+    private sealed class FlakySubscriptionStore(IEventStore inner, int failures, int failAfter) : IEventStore
+    {
+        private int _subscriptions;
+
+        public int Subscriptions => Volatile.Read(ref _subscriptions);
+
+        public async IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(
+            GlobalPosition? after, string streamPrefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        {
+            var attempt = Interlocked.Increment(ref _subscriptions);
+            var delivered = 0;
+            await foreach (var message in inner.SubscribeToAllAsync(after, streamPrefix, ct))
+            {
+                if (attempt <= failures && delivered++ == failAfter)
+                    throw new IOException($"Subscription {attempt} dropped.");
+                yield return message;
+            }
+        }
+
+        public Task<AppendResult> AppendAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default) =>
+            inner.AppendAsync(streamId, expected, events, ct);
+
+        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromRevision = 0, CancellationToken ct = default) =>
+            inner.ReadStreamAsync(streamId, fromRevision, ct);
+
+        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, string streamPrefix, int maxCount, CancellationToken ct = default) =>
+            inner.ReadAllAsync(after, streamPrefix, maxCount, ct);
+    }
 }

@@ -373,7 +373,7 @@ public abstract class EventStoreConformance
         const int writers = 50;
 
         // Every writer reads the same (missing) revision before any of them appends, so all but one must conflict.
-        var allRead = new CountdownEvent(writers);
+        using var allRead = new CountdownEvent(writers);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var conflicts = 0;
         var ids = new ConcurrentBag<Guid>();

@@ -13,7 +13,7 @@ namespace Platform.EventStore.Conformance;
 /// </summary>
 public sealed class SqliteMultiWriterTests : IDisposable
 {
-    private const int PerWriter = 2_000;
+    private const int PerWriter = 1_000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private readonly TempDatabase _database = new();
 

@@ -26,9 +26,14 @@ public sealed record SqliteEventStoreOptions
 /// handed out in commit order across threads and processes, and a reader that has seen position N can
 /// never later find a committed event below N: no append that commits late can be skipped.
 /// </para>
+/// <para>
+/// Group commit: appends made concurrently in one process share a transaction (and so one fsync), each
+/// in its own savepoint, so every append stays atomic and a conflict fails only the append it concerns.
+/// </para>
 /// </summary>
 public sealed class SqliteEventStore : IEventStore
 {
+    private const int MaxAppendsPerTransaction = 256, MaxEventsPerTransaction = 10_000, ConstraintViolation = 19;
     private static readonly ConcurrentDictionary<string, AppendSignal> Signals = new(StringComparer.Ordinal);
 
     private readonly SqliteEventStoreOptions _options;
@@ -51,8 +56,8 @@ public sealed class SqliteEventStore : IEventStore
             Pooling = true,
             DefaultTimeout = 60,
         }.ToString();
-        // One signal and one write gate per file in this process: in-process writers queue politely
-        // instead of spinning on SQLITE_BUSY; other processes are handled by the busy timeout.
+        // One queue, write gate and signal per file in this process: in-process writers share
+        // transactions instead of spinning on SQLITE_BUSY; other processes are handled by the busy timeout.
         _signal = Signals.GetOrAdd(fullPath, _ => new AppendSignal());
         _writeGate = _signal.WriteGate;
         Initialise();
@@ -99,66 +104,138 @@ public sealed class SqliteEventStore : IEventStore
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
 
-        await _writeGate.WaitAsync(ct);
+        // Group commit: whoever holds the write gate writes every append queued so far in one
+        // transaction (one fsync), each in its own savepoint so a conflict fails only that append.
+        var pending = new PendingAppend(streamId, expected, events);
+        _signal.Queue.Enqueue(pending);
+        var holdsGate = false;
+        try
+        {
+            await _writeGate.WaitAsync(ct);
+            holdsGate = true;
+        }
+        catch (OperationCanceledException) when (pending.TryAbandon())
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // Another writer already took this append into its transaction: its outcome is what happened.
+        }
+
+        if (holdsGate)
+        {
+            try
+            {
+                while (!pending.Outcome.IsCompleted) await WriteQueuedAsync();
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+        return await pending.Outcome;
+    }
+
+    /// <summary>Writes the oldest queued appends in one transaction and completes each with its own outcome.</summary>
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<PendingAppend>();
+        var eventCount = 0;
+        while (batch.Count < MaxAppendsPerTransaction && eventCount < MaxEventsPerTransaction && _signal.Queue.TryDequeue(out var next))
+        {
+            if (!next.TryTake()) continue;
+            batch.Add(next);
+            eventCount += next.Events.Count;
+        }
+        if (batch.Count == 0) return;
+
+        var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
         try
         {
             await using var connection = Open();
             await using var transaction = connection.BeginTransaction(deferred: false);
-
-            var current = await CurrentRevisionAsync(connection, transaction, streamId, ct);
-            if (!expected.IsSatisfiedBy(current))
-                throw new WrongExpectedRevisionException(streamId, expected, current);
-
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, created)
-                VALUES ($stream, $revision, $id, $type, $data, $metadata, $created)
-                RETURNING position;
-                """;
-            var pStream = insert.Parameters.Add("$stream", SqliteType.Text);
-            var pRevision = insert.Parameters.Add("$revision", SqliteType.Integer);
-            var pId = insert.Parameters.Add("$id", SqliteType.Text);
-            var pType = insert.Parameters.Add("$type", SqliteType.Text);
-            var pData = insert.Parameters.Add("$data", SqliteType.Blob);
-            var pMetadata = insert.Parameters.Add("$metadata", SqliteType.Blob);
-            var pCreated = insert.Parameters.Add("$created", SqliteType.Integer);
-            pStream.Value = streamId;
-            pCreated.Value = _time.GetUtcNow().ToUnixTimeMilliseconds();
-
-            var revision = current;
-            long position = 0;
-            foreach (var e in events)
+            var created = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            for (var i = 0; i < batch.Count; i++)
             {
-                revision++;
-                pRevision.Value = revision;
-                pId.Value = e.EventId.ToString();
-                pType.Value = e.EventType;
-                pData.Value = e.Data;
-                pMetadata.Value = e.Metadata;
-                position = (long)(await insert.ExecuteScalarAsync(ct))!;
+                await transaction.SaveAsync("append");
+                try
+                {
+                    outcomes[i] = (await AppendOneAsync(connection, transaction, batch[i], created), null);
+                }
+                catch (Exception ex) when (ex is WrongExpectedRevisionException or SqliteException { SqliteErrorCode: ConstraintViolation })
+                {
+                    await transaction.RollbackAsync("append");
+                    outcomes[i] = (null, ex);
+                }
+                await transaction.ReleaseAsync("append");
             }
-
-            await using (var upsert = connection.CreateCommand())
-            {
-                upsert.Transaction = transaction;
-                upsert.CommandText = """
-                    INSERT INTO streams (stream_id, revision) VALUES ($stream, $revision)
-                    ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision;
-                    """;
-                upsert.Parameters.AddWithValue("$stream", streamId);
-                upsert.Parameters.AddWithValue("$revision", revision);
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
-
             await transaction.CommitAsync(CancellationToken.None);
-            _signal.Pulse();
-            return new AppendResult(revision, GlobalPosition.Of((ulong)position));
         }
-        finally
+        catch (Exception ex)
         {
-            _writeGate.Release();
+            // Nothing of this transaction was committed.
+            foreach (var append in batch) append.Fail(ex);
+            return;
         }
+
+        if (outcomes.Any(o => o.Result is not null)) _signal.Pulse();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Result is { } result) batch[i].Succeed(result);
+            else batch[i].Fail(outcomes[i].Error!);
+        }
+    }
+
+    private static async Task<AppendResult> AppendOneAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PendingAppend append, long created)
+    {
+        var current = await CurrentRevisionAsync(connection, transaction, append.StreamId, CancellationToken.None);
+        if (!append.Expected.IsSatisfiedBy(current))
+            throw new WrongExpectedRevisionException(append.StreamId, append.Expected, current);
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, created)
+            VALUES ($stream, $revision, $id, $type, $data, $metadata, $created)
+            RETURNING position;
+            """;
+        var pStream = insert.Parameters.Add("$stream", SqliteType.Text);
+        var pRevision = insert.Parameters.Add("$revision", SqliteType.Integer);
+        var pId = insert.Parameters.Add("$id", SqliteType.Text);
+        var pType = insert.Parameters.Add("$type", SqliteType.Text);
+        var pData = insert.Parameters.Add("$data", SqliteType.Blob);
+        var pMetadata = insert.Parameters.Add("$metadata", SqliteType.Blob);
+        var pCreated = insert.Parameters.Add("$created", SqliteType.Integer);
+        pStream.Value = append.StreamId;
+        pCreated.Value = created;
+
+        var revision = current;
+        long position = 0;
+        foreach (var e in append.Events)
+        {
+            revision++;
+            pRevision.Value = revision;
+            pId.Value = e.EventId.ToString();
+            pType.Value = e.EventType;
+            pData.Value = e.Data;
+            pMetadata.Value = e.Metadata;
+            position = (long)(await insert.ExecuteScalarAsync())!;
+        }
+
+        await using (var upsert = connection.CreateCommand())
+        {
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO streams (stream_id, revision) VALUES ($stream, $revision)
+                ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision;
+                """;
+            upsert.Parameters.AddWithValue("$stream", append.StreamId);
+            upsert.Parameters.AddWithValue("$revision", revision);
+            await upsert.ExecuteNonQueryAsync();
+        }
+        return new AppendResult(revision, GlobalPosition.Of((ulong)position));
     }
 
     private static async Task<long> CurrentRevisionAsync(
@@ -313,12 +390,40 @@ public sealed class SqliteEventStore : IEventStore
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
     }
 
-    /// <summary>A wake-up for live subscribers: each append completes the current generation and starts a new one.</summary>
+    /// <summary>An append waiting for a writer to take it into a transaction.</summary>
+    private sealed class PendingAppend(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events)
+    {
+        private const int Waiting = 0, Taken = 1, Abandoned = 2;
+        private readonly TaskCompletionSource<AppendResult> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _state;
+
+        public string StreamId { get; } = streamId;
+        public ExpectedRevision Expected { get; } = expected;
+        public IReadOnlyList<EventData> Events { get; } = events;
+        public Task<AppendResult> Outcome => _outcome.Task;
+
+        /// <summary>A writer claims it; fails if its caller gave up first.</summary>
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Waiting) == Waiting;
+
+        /// <summary>The caller gives up; fails if a writer already claimed it.</summary>
+        public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Waiting) == Waiting;
+
+        public void Succeed(AppendResult result) => _outcome.TrySetResult(result);
+
+        public void Fail(Exception error) => _outcome.TrySetException(error);
+    }
+
+    /// <summary>
+    /// Per file in this process: the appends waiting to be written, the gate whose holder writes them,
+    /// and a wake-up for live subscribers (each append completes the current generation and starts a new one).
+    /// </summary>
     private sealed class AppendSignal
     {
         private TaskCompletionSource _current = NewSource();
 
         public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+        public ConcurrentQueue<PendingAppend> Queue { get; } = new();
 
         public Task Current => Volatile.Read(ref _current).Task;
 
