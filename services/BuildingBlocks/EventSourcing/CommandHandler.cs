@@ -93,6 +93,11 @@ public sealed class CommandHandler<TState, TCommand>(
             {
                 // Someone wrote in between and the caller did not pin a revision: decide again on fresh state.
             }
+            catch (WrongExpectedRevisionException)
+            {
+                return new CommandOutcome<TState>.Rejected(Rejection.Conflict("concurrent-update",
+                    "Others kept changing this at the same moment; nothing was saved. Try again."));
+            }
         }
     }
 }
