@@ -98,4 +98,18 @@ public class ClusterTests
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:changeit")), headers.GetValue("authorization"));
         Assert.Equal("complaints-api", headers.GetValue("connection-name"));
     }
+
+    [Theory]
+    [InlineData("keepAliveInterval=-1&keepAliveTimeout=-1")]
+    [InlineData("keepAliveInterval=10&keepAliveTimeout=10")]
+    [InlineData("keepAliveInterval=30000&keepAliveTimeout=5000")]
+    public async Task The_channel_accepts_every_keep_alive_setting_the_connection_string_allows(string options)
+    {
+        await using var node = await FakeNode.StartAsync();
+        using var store = new EventStoreDbEventStore(EventStoreDbSettings.Parse($"{node.ConnectionString}&{options}"));
+
+        await store.AppendAsync(Stream, ExpectedRevision.Any, [Data()]);
+
+        Assert.Single(node.Appends);
+    }
 }
