@@ -112,4 +112,29 @@ public class ClusterTests
 
         Assert.Single(node.Appends);
     }
+
+    [Fact]
+    public async Task Tls_is_the_default_and_tlsVerifyCert_false_accepts_a_self_signed_node()
+    {
+        using var certificate = FakeNode.SelfSignedCertificate();
+        await using var node = await FakeNode.StartAsync(certificate);
+        using var store = new EventStoreDbEventStore(EventStoreDbSettings.Parse($"esdb://127.0.0.1:{node.Port}?tlsVerifyCert=false"));
+
+        await store.AppendAsync(Stream, ExpectedRevision.Any, [Data()]);
+
+        Assert.Single(node.Appends);
+    }
+
+    [Fact]
+    public async Task An_untrusted_certificate_is_refused_when_verification_is_on()
+    {
+        using var certificate = FakeNode.SelfSignedCertificate();
+        await using var node = await FakeNode.StartAsync(certificate);
+        using var store = new EventStoreDbEventStore(EventStoreDbSettings.Parse($"esdb://127.0.0.1:{node.Port}"));
+
+        var error = await Assert.ThrowsAsync<EventStoreDbException>(() => store.AppendAsync(Stream, ExpectedRevision.Any, [Data()]));
+
+        Assert.IsType<RpcException>(error.InnerException);
+        Assert.Empty(node.Appends);
+    }
 }
