@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
@@ -63,11 +65,16 @@ public sealed class FakeNode : IAsyncDisposable
         return this;
     }
 
-    public static async Task<FakeNode> StartAsync()
+    /// <param name="certificate">Serve TLS with it (HTTP/2 negotiated by ALPN); null for h2c.</param>
+    public static async Task<FakeNode> StartAsync(X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            l.Protocols = HttpProtocols.Http2;
+            if (certificate is not null) l.UseHttps(certificate);
+        }));
         builder.Services.AddGrpc();
         var holder = new NodeHolder();
         builder.Services.AddSingleton(holder);
@@ -78,6 +85,19 @@ public sealed class FakeNode : IAsyncDisposable
         var node = new FakeNode(app, new Uri(address).Port);
         holder.Node = node;
         return node;
+    }
+
+    /// <summary>A throwaway certificate for 127.0.0.1 that no client trusts.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Kestrel on Linux needs the key in a form it can hand to OpenSSL: round-trip through PKCS#12.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
     /// <summary>A loopback port with nothing listening: connecting to it is refused at once.</summary>

@@ -21,21 +21,22 @@ public sealed class RecordingTimeProvider : TimeProvider
     public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
 
     /// <summary>Waits (polling, with a deadline) for the next timer the code under test starts.</summary>
-    public Task<TimeSpan> NextTimerAsync() => Poll.UntilAsync(() => Timers.TryDequeue(out var due) ? due : (TimeSpan?)null);
+    public Task<TimeSpan> NextTimerAsync(CancellationToken ct = default) =>
+        Poll.UntilAsync(() => Timers.TryDequeue(out var due) ? due : (TimeSpan?)null, ct);
 }
 
 public static class Poll
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    public static async Task<T> UntilAsync<T>(Func<T?> probe) where T : struct
+    public static async Task<T> UntilAsync<T>(Func<T?> probe, CancellationToken ct = default) where T : struct
     {
         var until = DateTime.UtcNow + Deadline;
         while (true)
         {
             if (probe() is { } value) return value;
             if (DateTime.UtcNow > until) throw new TimeoutException("The condition did not hold before the deadline.");
-            await Task.Delay(10);
+            await Task.Delay(10, ct);
         }
     }
 

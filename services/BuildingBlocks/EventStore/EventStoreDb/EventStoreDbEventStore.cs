@@ -108,7 +108,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
     private async Task<GlobalPosition> PositionOfAsync(string streamId, long revision, CancellationToken ct)
     {
         var request = StreamRequest(streamId, revision, 1);
-        await foreach (var recorded in ReadStreamEventsAsync(request, streamId, ct))
+        await foreach (var recorded in ReadStreamEventsAsync(request, streamId, withDeadline: true, ct))
             return recorded.Position;
         throw new EventStoreDbException("no-position", StatusCode.Internal, $"EventStoreDB reported revision {revision} of '{streamId}' but it cannot be read.");
     }
@@ -116,13 +116,13 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromRevision = 0, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        return ReadStreamEventsAsync(StreamRequest(streamId, Math.Max(0, fromRevision), ReadEverything), streamId, ct);
+        return ReadStreamEventsAsync(StreamRequest(streamId, Math.Max(0, fromRevision), ReadEverything), streamId, withDeadline: false, ct);
     }
 
     private async IAsyncEnumerable<RecordedEvent> ReadStreamEventsAsync(
-        ReadReq request, string streamId, [EnumeratorCancellation] CancellationToken ct)
+        ReadReq request, string streamId, bool withDeadline, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var response in ReadAsync(request, streamId, ct))
+        await foreach (var response in ReadAsync(request, streamId, withDeadline, ct))
         {
             switch (response.ContentCase)
             {
@@ -149,7 +149,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
             var count = (ulong)remaining + 1;
             var received = 0UL;
             var lastSeen = bound;
-            await foreach (var response in ReadAsync(AllRequest(bound, streamPrefix, count), null, ct))
+            await foreach (var response in ReadAsync(AllRequest(bound, streamPrefix, count), null, withDeadline: false, ct))
             {
                 if (response.ContentCase != ReadResp.ContentOneofCase.Event) continue;
                 received++;
@@ -256,14 +256,16 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
 
     /// <summary>
     /// A server-streaming read. A failure before the first answer (a follower's not-leader, an unreachable
-    /// node) is retried on the next node; once events have flowed, it is the caller's error.
+    /// node) is retried on the next node; once events have flowed, it is the caller's error. Reads that
+    /// the caller enumerates at its own pace get no deadline: a slow consumer must not fail the read.
     /// </summary>
-    private async IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, string? streamId, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<ReadResp> ReadAsync(
+        ReadReq request, string? streamId, bool withDeadline, [EnumeratorCancellation] CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var (endpoint, client) = _connection.Connect();
-            using var call = client.Read(request, _connection.Options(ct, withDeadline: false));
+            using var call = client.Read(request, _connection.Options(ct, withDeadline));
             var received = false;
             while (true)
             {

@@ -27,7 +27,7 @@ public sealed record EventStoreDbEndpoint(string Host, int Port)
 public sealed record EventStoreDbSettings
 {
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan DefaultDeadlineValue = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultCallDeadline = TimeSpan.FromSeconds(10);
 
     public required IReadOnlyList<EventStoreDbEndpoint> Endpoints { get; init; }
 
@@ -44,7 +44,7 @@ public sealed record EventStoreDbSettings
     public TimeSpan KeepAliveTimeout { get; init; } = DefaultKeepAlive;
 
     /// <summary>Deadline of every unary call (append, health probe); reads and subscriptions run until cancelled.</summary>
-    public TimeSpan DefaultDeadline { get; init; } = DefaultDeadlineValue;
+    public TimeSpan DefaultDeadline { get; init; } = DefaultCallDeadline;
 
     public string? UserName { get; init; }
     public string? Password { get; init; }
