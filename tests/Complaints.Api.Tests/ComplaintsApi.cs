@@ -62,8 +62,10 @@ public sealed class ComplaintsApi : IAsyncDisposable
         return api;
     }
 
+    /// <summary>Tokens are checked against the real clock, not the service's fake one, so they are issued on the real clock too.</summary>
     public string Token(string subject, string role, params string[] estates) =>
-        Services.GetRequiredService<DevTokenIssuer>().Issue(subject, [role], estates.Length == 0 ? ["estate-1"] : estates, subject);
+        new DevTokenIssuer(Services.GetRequiredService<PlatformAuthSettings>(), TimeProvider.System)
+            .Issue(subject, [role], estates.Length == 0 ? ["estate-1"] : estates, subject);
 
     public async Task<Answer> SendAsync(HttpMethod method, string path, string token, object? body = null,
         string? idempotencyKey = null, string? ifMatch = null, string? rawJson = null)

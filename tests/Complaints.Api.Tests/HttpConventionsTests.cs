@@ -1,0 +1,178 @@
+namespace Platform.Complaints.Api.Tests;
+
+/// <summary>The HTTP conventions of architecture.md, on the Complaints API: problem+json, Idempotency-Key, ETag / If-Match.</summary>
+public sealed class HttpConventionsTests : IAsyncLifetime
+{
+    private ComplaintsApi _api = null!;
+    private string _agent = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await ComplaintsApi.StartAsync();
+        _agent = _api.Token("agent-1", "call-centre-agent");
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task Registering_answers_201_with_location_etag_and_a_reply_deadline_24_hours_later()
+    {
+        var answer = await _api.RegisterAsync(_agent);
+
+        Assert.Equal(201, answer.Status);
+        Assert.Equal($"/api/v1/complaints/{answer.Body!["id"]}", answer.Location);
+        Assert.Equal("\"1\"", answer.ETag);
+        Assert.NotNull(answer.Position);
+        Assert.Equal(ComplaintsApi.Start.AddHours(24), answer.Body["deadlines"]!["replyDueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("registered", answer.Body["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_complaint_without_a_phone_number_is_422_naming_the_field_and_leaves_no_event()
+    {
+        var before = await _api.StoredEventCountAsync();
+
+        var answer = await _api.RegisterAsync(_agent, new
+        {
+            estateId = "estate-1",
+            unit = new { building = "3" },
+            reporter = new { name = "张三", kind = "owner" },
+            channel = "complaint-line",
+            content = "Noise at night",
+        });
+
+        Assert.Equal(422, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.EndsWith("/reporter-phone-required", answer.ProblemType);
+        Assert.NotNull(answer.Body!["errors"]!["reporter.phone"]);
+        Assert.Equal(before, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task An_unreadable_field_is_400_naming_the_field_and_leaves_no_event()
+    {
+        var before = await _api.StoredEventCountAsync();
+
+        var answer = await _api.SendAsync(HttpMethod.Post, "/api/v1/complaints", _agent, rawJson: """
+            {"estateId":"estate-1","unit":{"building":"3"},"reporter":{"name":"张三","phone":"13800138000","kind":"owner"},
+             "channel":"fax","content":"x"}
+            """);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.NotNull(answer.Body!["errors"]!["channel"]);
+        Assert.Equal(before, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_missing_required_command_field_is_422_naming_it_and_leaves_no_event()
+    {
+        var created = await _api.RegisterAsync(_agent);
+        var before = await _api.StoredEventCountAsync();
+
+        var answer = await _api.SendAsync(HttpMethod.Post, $"{created.Location}/follow-ups", _agent, new { notes = "called" });
+
+        Assert.Equal(422, answer.Status);
+        Assert.NotNull(answer.Body!["errors"]!["outcome"]);
+        Assert.Equal(before, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task Repeating_an_Idempotency_Key_returns_the_first_outcome_and_appends_nothing()
+    {
+        var first = await _api.RegisterAsync(_agent, idempotencyKey: "register-once");
+        var count = await _api.StoredEventCountAsync();
+
+        var repeat = await _api.RegisterAsync(_agent, idempotencyKey: "register-once");
+
+        Assert.Equal(201, repeat.Status);
+        Assert.Equal(first.Location, repeat.Location);
+        Assert.Equal(first.ETag, repeat.ETag);
+        Assert.Equal(count, await _api.StoredEventCountAsync());
+
+        var transfer = new { department = "engineering", needsWork = false };
+        await _api.SendAsync(HttpMethod.Post, $"{first.Location}/transfer", _agent, transfer, idempotencyKey: "transfer-once");
+        var afterTransfer = await _api.StoredEventCountAsync();
+        var again = await _api.SendAsync(HttpMethod.Post, $"{first.Location}/transfer", _agent, transfer, idempotencyKey: "transfer-once");
+        Assert.Equal(200, again.Status);
+        Assert.Equal(afterTransfer, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task Reusing_an_Idempotency_Key_for_a_different_request_is_422_and_appends_nothing()
+    {
+        await _api.RegisterAsync(_agent, idempotencyKey: "same-key");
+        var count = await _api.StoredEventCountAsync();
+
+        var other = await _api.RegisterAsync(_agent, ComplaintsApi.NewComplaint(category: "noise"), idempotencyKey: "same-key");
+
+        Assert.Equal(422, other.Status);
+        Assert.EndsWith("/idempotency-key-reused", other.ProblemType);
+        Assert.Equal(count, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_stale_If_Match_gets_412_and_appends_nothing()
+    {
+        var created = await _api.RegisterAsync(_agent);
+        await _api.SendAsync(HttpMethod.Post, $"{created.Location}/progress-updates", _agent, new { message = "On it." }, ifMatch: created.ETag);
+        var count = await _api.StoredEventCountAsync();
+
+        var stale = await _api.SendAsync(HttpMethod.Post, $"{created.Location}/progress-updates", _agent, new { message = "Again." }, ifMatch: created.ETag);
+
+        Assert.Equal(412, stale.Status);
+        Assert.Equal("application/problem+json", stale.ContentType);
+        Assert.Equal(count, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task Reading_a_complaint_gives_its_revision_as_ETag_and_304_when_unchanged()
+    {
+        var created = await _api.RegisterAsync(_agent);
+
+        var read = await _api.SendAsync(HttpMethod.Get, created.Location!, _agent);
+        Assert.Equal(200, read.Status);
+        Assert.Equal(created.ETag, read.ETag);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, created.Location);
+        request.Headers.Authorization = new("Bearer", _agent);
+        request.Headers.TryAddWithoutValidation("If-None-Match", read.ETag);
+        using var unchanged = await _api.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, unchanged.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rule_refusal_is_a_problem_with_the_rule_as_its_type_and_leaves_no_event()
+    {
+        var created = await _api.RegisterAsync(_agent, ComplaintsApi.NewComplaint(category: "engineering-design-dispute"));
+        var count = await _api.StoredEventCountAsync();
+
+        var answer = await _api.SendAsync(HttpMethod.Post, $"{created.Location}/resolution", _agent, new { solution = "Explained the design." });
+
+        Assert.Equal(409, answer.Status);
+        Assert.EndsWith("/complaint-photo-required", answer.ProblemType);
+        Assert.Equal(count, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_role_that_may_not_act_gets_403_problem_and_no_event()
+    {
+        var created = await _api.RegisterAsync(_agent);
+        var technician = _api.Token("tech-1", "technician");
+        var count = await _api.StoredEventCountAsync();
+
+        var answer = await _api.SendAsync(HttpMethod.Post, $"{created.Location}/resolution", technician, new { solution = "Fixed." });
+
+        Assert.Equal(403, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.Equal(count, await _api.StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task No_token_is_401_problem_json()
+    {
+        var answer = await _api.Http.GetAsync("/api/v1/complaints");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+    }
+}
