@@ -16,17 +16,22 @@ public sealed class ReadinessOutageTests
     {
         await using var broker = await RabbitMqBroker.StartPrivateAsync();
         using var folder = new TempDirectory("messaging-test");
-        await using var service = await TestService.StartAsync("receiver", broker.AmqpUri, folder,
+        await using var consuming = await TestService.StartAsync("receiver", broker.AmqpUri, folder,
             bus => bus.AddConsumer<ParcelRegisteredConsumer>());
-        await service.WaitUntilReadyAsync();
+        // A service that only publishes has no receive endpoint of its own to lose.
+        await using var publishing = await TestService.StartAsync("sender", broker.AmqpUri, folder, publisher: true);
+        await consuming.WaitUntilReadyAsync();
+        await publishing.WaitUntilReadyAsync();
 
         await broker.StopAsync();
-        await Eventually.UntilAsync(async () => await service.ReadinessAsync() == HealthStatus.Unhealthy,
-            TimeSpan.FromSeconds(60), "readiness reports the broker outage");
+        foreach (var service in new[] { consuming, publishing })
+            await Eventually.UntilAsync(async () => await service.ReadinessAsync() == HealthStatus.Unhealthy,
+                TimeSpan.FromSeconds(60), $"{service.Name}'s readiness reports the broker outage");
 
         await broker.StartAsync();
-        await Eventually.UntilAsync(async () => await service.ReadinessAsync() == HealthStatus.Healthy,
-            TimeSpan.FromSeconds(90), "readiness recovers once the broker is back");
+        foreach (var service in new[] { consuming, publishing })
+            await Eventually.UntilAsync(async () => await service.ReadinessAsync() == HealthStatus.Healthy,
+                TimeSpan.FromSeconds(90), $"{service.Name}'s readiness recovers once the broker is back");
     }
 }
 

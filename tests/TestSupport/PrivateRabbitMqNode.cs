@@ -127,7 +127,7 @@ internal sealed class PrivateRabbitMqNode
     }
 
     /// <summary>Ends the node's process at once (its data is about to be deleted, so nothing to shut down cleanly).</summary>
-    public void Kill()
+    private void Kill()
     {
         if (!File.Exists(PidFile) || !int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid)) return;
         try
