@@ -23,6 +23,11 @@ public sealed class ConsumerTests
         Assert.Equal(0, await deadLetters.RedriveAsync("receiver.parcel-registered"));
         Assert.Empty(await deadLetters.PeekAsync("receiver.parcel-registered", 10));
         await Assert.ThrowsAsync<InvalidOperationException>(() => deadLetters.RedriveAsync("parcel-registered"));
+
+        // The exchange is the contract's [EntityName], not a CLR type name.
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = scope.Uri }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclarePassiveAsync("tests.parcel-registered.v1");
     }
 
     [Fact]

@@ -118,5 +118,15 @@ public sealed class PublisherTests
         var deliveries = receiver.Services.GetRequiredService<Deliveries>();
         await Eventually.UntilAsync(() => deliveries.All.Any(d => d.MessageId == recorded.EventId), Timeout, "the event is delivered");
         Assert.Equal(traceId, deliveries.All.Single(d => d.MessageId == recorded.EventId).TraceId);
+
+        // What the consumer stored ties back to the message and to the conversation it came from.
+        var noted = await receiver.Store.ReadStreamAsync(DeliveryLog.Stream(parcel)).SingleAsync();
+        var metadata = EventMetadata.FromBytes(noted.Metadata)!;
+        var source = EventMetadata.FromBytes(recorded.Metadata)!;
+        Assert.Equal(source.CorrelationId, metadata.CorrelationId);
+        Assert.Equal(recorded.EventId.ToString(), metadata.CausationId);
+        Assert.Equal($"message:{recorded.EventId}", metadata.IdempotencyKey);
+        Assert.Equal(Actor.System.Id, metadata.ActorId);
+        Assert.Contains(traceId, metadata.TraceParent);
     }
 }
