@@ -19,6 +19,7 @@ internal sealed class PrivateRabbitMqNode
     // One rabbitmqctl at a time per node: its CLI distribution port range is only two ports wide.
     private readonly SemaphoreSlim _control = new(1, 1);
     private readonly Dictionary<string, string> _environment;
+    private Process? _watchdog;
 
     private PrivateRabbitMqNode(string folder, string nodeName, int amqpPort, int managementPort, int distributionPort, int cliPort)
     {
@@ -81,6 +82,7 @@ internal sealed class PrivateRabbitMqNode
 
         // The node runs as the `rabbitmq` user: it must own its folder (/tmp itself is traversable).
         Run("chown", ["-R", "rabbitmq:rabbitmq", folder], TimeSpan.FromSeconds(30), environment: null);
+        node.StartWatchdog();
         return node;
     }
 
@@ -125,7 +127,7 @@ internal sealed class PrivateRabbitMqNode
     }
 
     /// <summary>Ends the node's process at once (its data is about to be deleted, so nothing to shut down cleanly).</summary>
-    public void Kill()
+    private void Kill()
     {
         if (!File.Exists(PidFile) || !int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid)) return;
         try
@@ -143,7 +145,48 @@ internal sealed class PrivateRabbitMqNode
         }
     }
 
-    public void DeleteFolder()
+    /// <summary>Kills the node and deletes its folder, and tells the watchdog it has nothing left to do.</summary>
+    public void Release()
+    {
+        Kill();
+        DeleteFolder();
+        try
+        {
+            _watchdog?.StandardInput.WriteLine("done");
+            _watchdog?.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+        }
+        _watchdog?.Dispose();
+        _watchdog = null;
+    }
+
+    /// <summary>
+    /// A detached shell that holds the other end of a pipe from this process. When the pipe closes without
+    /// "done" (the test process ended, even by SIGKILL, before disposing the broker), it kills the node,
+    /// checking first that the pid is still that node's, and deletes the folder. ProcessExit handlers do
+    /// not get the time for this when the test host is torn down.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        const string script = """
+            read line
+            [ "$line" = done ] && exit 0
+            pid=$(cat "$0" 2>/dev/null) && grep -qa -- "RABBITMQ_NODENAME=$1" "/proc/$pid/environ" 2>/dev/null && kill -9 "$pid"
+            rm -rf "$2"
+            """;
+        var start = new ProcessStartInfo("setsid")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = false,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-f", "/bin/sh", "-c", script, PidFile, NodeName, Folder }) start.ArgumentList.Add(argument);
+        _watchdog = Process.Start(start) ?? throw new InvalidOperationException("Could not start the broker's watchdog.");
+    }
+
+    private void DeleteFolder()
     {
         try
         {

@@ -46,8 +46,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
         catch
         {
-            node.Kill();
-            node.DeleteFolder();
+            node.Release();
             throw;
         }
         return FromNode(node, ownedByCaller: true);
@@ -100,8 +99,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     {
         if (_node is not null)
         {
-            await Task.Run(_node.Kill);
-            _node.DeleteFolder();
+            await Task.Run(_node.Release);
         }
         if (_container is not null) await _container.DisposeAsync();
     }
@@ -125,7 +123,6 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             return new RabbitMqBroker(amqp, management, node: null, container: null, ownedByCaller: false);
         }
 
-        RabbitMqBroker broker;
         if (TestcontainersSettings.OS.DockerEndpointAuthConfig is not null)
         {
             const int managementPort = 15672;
@@ -133,26 +130,26 @@ public sealed class RabbitMqBroker : IAsyncDisposable
                 .WithPortBinding(managementPort, assignRandomHostPort: true)
                 .Build();
             await container.StartAsync();
-            broker = new RabbitMqBroker(
+            // Testcontainers' resource reaper removes the container if this is cut short.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return new RabbitMqBroker(
                 new Uri(container.GetConnectionString()),
                 new Uri($"http://{container.Hostname}:{container.GetMappedPublicPort(managementPort)}/"),
                 node: null, container, ownedByCaller: false);
         }
-        else
-        {
-            var node = PrivateRabbitMqNode.Create();
-            // Registered before starting, so a node that fails half-way is cleaned up too.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                node.Kill();
-                node.DeleteFolder();
-            };
-            await node.StartAsync(CancellationToken.None);
-            return FromNode(node, ownedByCaller: false);
-        }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => broker.ReleaseAsync().GetAwaiter().GetResult();
-        return broker;
+        // Its watchdog kills it when this process ends, however it ends.
+        var node = PrivateRabbitMqNode.Create();
+        try
+        {
+            await node.StartAsync(CancellationToken.None);
+        }
+        catch
+        {
+            node.Release();
+            throw;
+        }
+        return FromNode(node, ownedByCaller: false);
     }
 
     private (string User, string Password) Credentials()

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -34,12 +35,15 @@ public sealed class DeadLetters(PlatformMessagingOptions options)
     public async Task<int> RedriveAsync(string queueName, CancellationToken ct = default)
     {
         await using var connection = await ConnectAsync(ct);
+        // Publishing to a missing queue through the default exchange would drop the message.
+        if (await MessageCountAsync(connection, queueName, ct) is null)
+            throw new InvalidOperationException($"Queue '{queueName}' does not exist on this virtual host.");
+        // MassTransit creates the error queue with the first fault: no queue, nothing to re-drive.
+        var waiting = await MessageCountAsync(connection, queueName + ErrorQueueSuffix, ct) ?? 0;
+        if (waiting == 0) return 0;
+
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
-
-        // Both must exist: publishing to a missing queue through the default exchange would drop the message.
-        await channel.QueueDeclarePassiveAsync(queueName, ct);
-        var waiting = (await channel.QueueDeclarePassiveAsync(queueName + ErrorQueueSuffix, ct)).MessageCount;
 
         var moved = 0;
         while (moved < waiting)
@@ -64,8 +68,8 @@ public sealed class DeadLetters(PlatformMessagingOptions options)
     public async Task<IReadOnlyList<DeadLetter>> PeekAsync(string queueName, int max, CancellationToken ct = default)
     {
         await using var connection = await ConnectAsync(ct);
+        if (await MessageCountAsync(connection, queueName + ErrorQueueSuffix, ct) is null) return [];
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        await channel.QueueDeclarePassiveAsync(queueName + ErrorQueueSuffix, ct);
 
         var letters = new List<DeadLetter>();
         ulong lastTag = 0;
@@ -89,6 +93,20 @@ public sealed class DeadLetters(PlatformMessagingOptions options)
             ClientProvidedName = $"{options.ServiceName}.dead-letters",
         };
         return await factory.CreateConnectionAsync(ct);
+    }
+
+    /// <summary>The queue's message count, or null when it does not exist (the broker closes a channel that asks about a missing queue).</summary>
+    private static async Task<uint?> MessageCountAsync(IConnection connection, string queue, CancellationToken ct)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, ct)).MessageCount;
+        }
+        catch (OperationInterruptedException interrupted) when (interrupted.ShutdownReason?.ReplyCode == 404)
+        {
+            return null;
+        }
     }
 
     private static bool IsFaultHeader(string key) =>

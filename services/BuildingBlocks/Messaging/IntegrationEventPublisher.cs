@@ -49,10 +49,8 @@ public sealed class IntegrationEventPublisher(
     public const string ActivitySourceName = "Platform.Messaging";
     private static readonly ActivitySource Source = new(ActivitySourceName);
 
+    // The last position whose messages the broker confirmed (or that needed none); only this loop touches it.
     private GlobalPosition? _checkpoint;
-
-    /// <summary>The last position whose messages the broker confirmed (or that needed none).</summary>
-    public GlobalPosition? Checkpoint => _checkpoint;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -2,17 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.BuildingBlocks.Messaging;
-
-public static class MessagingHealth
-{
-    /// <summary>Tag of the bus health check: map it to <c>/health/ready</c>. It is Unhealthy while the broker is unreachable.</summary>
-    public const string ReadyTag = "ready";
-
-    public const string BusCheckName = "masstransit-bus";
-}
 
 public static class MessagingServiceCollectionExtensions
 {
@@ -33,18 +24,17 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddCheck<BusReadinessHealthCheck>(MessagingHealth.BusCheckName, tags: [MessagingHealth.ReadyTag]);
 
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(serviceName));
+            // MassTransit's own check says Degraded while the broker is gone, which passes readiness:
+            // keep it out of "ready" and register ours, which says Unhealthy instead.
             bus.ConfigureHealthCheckOptions(health =>
             {
-                health.Name = MessagingHealth.BusCheckName;
                 health.Tags.Clear();
-                health.Tags.Add(MessagingHealth.ReadyTag);
                 health.Tags.Add("masstransit");
-                // A bus that cannot reach the broker must fail readiness, not pass it as "degraded".
-                health.MinimalFailureStatus = HealthStatus.Unhealthy;
             });
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Exponential(

@@ -1,0 +1,132 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.ReadModels;
+using Platform.TestSupport;
+using Xunit;
+
+namespace Platform.Messaging.Tests;
+
+public sealed class PublisherTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Publishes_each_mapped_event_once_with_the_event_id_as_message_id()
+    {
+        await using var scope = await VirtualHostScope.CreateAsync();
+        await using var receiver = await TestService.StartAsync("receiver", scope.Uri, scope.Folder, bus =>
+        {
+            bus.AddConsumer<ParcelRegisteredConsumer>();
+            bus.AddConsumer<ParcelPartCreatedConsumer>();
+        });
+        await receiver.WaitUntilReadyAsync();
+        await using var sender = await TestService.StartAsync("sender", scope.Uri, scope.Folder, publisher: true);
+
+        var parcel = Guid.NewGuid();
+        var stream = StreamName.For("sender", "parcel", parcel.ToString("N"));
+        var registered = await sender.AppendAsync(stream, new ParcelRegistered(parcel, 1));
+        await sender.AppendAsync(stream, new ParcelWeighed(parcel, 1200));
+        var split = await sender.AppendAsync(stream, new ParcelSplit(parcel, 3));
+        var other = Guid.NewGuid();
+        var registeredOther = await sender.AppendAsync(StreamName.For("sender", "parcel", other.ToString("N")), new ParcelRegistered(other, 2));
+        // Another service's stream in the same store is not this publisher's to publish.
+        var foreign = await sender.AppendAsync(StreamName.For("elsewhere", "parcel", other.ToString("N")), new ParcelRegistered(other, 3));
+
+        var deliveries = receiver.Services.GetRequiredService<Deliveries>();
+        await Eventually.UntilAsync(() => deliveries.All.Count >= 5, Timeout, "five messages are delivered");
+        await Eventually.UntilAsync(() => sender.OutboxCheckpoint() >= registeredOther.Position, Timeout,
+            "the outbox checkpoint passes the last published event");
+
+        Guid[] expected =
+        [
+            registered.EventId,
+            split.EventId,
+            DeterministicId.Create(split.EventId, "1"),
+            DeterministicId.Create(split.EventId, "2"),
+            registeredOther.EventId,
+        ];
+        Assert.Equal(expected.Order(), deliveries.All.Select(d => d.MessageId).Order());
+        Assert.Equal([1, 2, 3], deliveries.All.Select(d => d.Message).OfType<ParcelPartCreatedV1>().Select(m => m.Part).Order());
+        Assert.DoesNotContain(deliveries.All, d => d.MessageId == foreign.EventId);
+    }
+
+    [Fact]
+    public async Task A_restarted_publisher_loses_nothing_and_the_consumer_ignores_the_republished_tail()
+    {
+        await using var scope = await VirtualHostScope.CreateAsync();
+        await using var receiver = await TestService.StartAsync("receiver", scope.Uri, scope.Folder,
+            bus => bus.AddConsumer<ParcelRegisteredConsumer>());
+        await receiver.WaitUntilReadyAsync();
+        var deliveries = receiver.Services.GetRequiredService<Deliveries>();
+
+        var parcels = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToArray();
+        var firstRun = new List<RecordedEvent>();
+        await using (var sender = await TestService.StartAsync("sender", scope.Uri, scope.Folder, publisher: true))
+        {
+            for (var i = 0; i < 5; i++)
+                firstRun.Add(await sender.AppendAsync(StreamName.For("sender", "parcel", parcels[i].ToString("N")), new ParcelRegistered(parcels[i], i)));
+            await Eventually.UntilAsync(() => sender.OutboxCheckpoint() >= firstRun[^1].Position, Timeout, "the first five are confirmed");
+            await Eventually.UntilAsync(() => deliveries.All.Count == 5, Timeout, "the first five are consumed");
+        }
+
+        // As if the process had died after publishing the last three but before their checkpoint was saved.
+        var database = new ReadModelDatabase(scope.Folder.File("sender-read.db"));
+        using (var connection = database.Open())
+            Checkpoints.Save(connection, null, new IntegrationEventPublisherOptions().CheckpointName, firstRun[1].Position);
+
+        await using (var sender = await TestService.StartAsync("sender", scope.Uri, scope.Folder, publisher: true))
+        {
+            RecordedEvent last = firstRun[^1];
+            for (var i = 5; i < 8; i++)
+                last = await sender.AppendAsync(StreamName.For("sender", "parcel", parcels[i].ToString("N")), new ParcelRegistered(parcels[i], i));
+            await Eventually.UntilAsync(() => deliveries.All.Count >= 11, Timeout, "the republished tail and the three new events arrive");
+            await Eventually.UntilAsync(() => sender.OutboxCheckpoint() >= last.Position, Timeout, "everything is confirmed");
+        }
+
+        Assert.Equal(11, deliveries.All.Count);
+        Assert.Equal(8, deliveries.All.Count(d => d.Appended));
+        Assert.Equal(
+            firstRun.Skip(2).Select(e => e.EventId).Order(),
+            deliveries.All.Where(d => !d.Appended).Select(d => d.MessageId).Order());
+        foreach (var parcel in parcels)
+            Assert.Equal(1, await receiver.CountAsync(DeliveryLog.Stream(parcel)));
+    }
+
+    [Fact]
+    public async Task The_consumer_continues_the_trace_stored_in_the_event_metadata()
+    {
+        TracingListener.EnsureStarted();
+        await using var scope = await VirtualHostScope.CreateAsync();
+        await using var receiver = await TestService.StartAsync("receiver", scope.Uri, scope.Folder,
+            bus => bus.AddConsumer<ParcelRegisteredConsumer>());
+        await receiver.WaitUntilReadyAsync();
+        await using var sender = await TestService.StartAsync("sender", scope.Uri, scope.Folder, publisher: true);
+
+        var parcel = Guid.NewGuid();
+        string traceId;
+        RecordedEvent recorded;
+        using (var request = new System.Diagnostics.Activity("incoming request").Start())
+        {
+            traceId = request.TraceId.ToString();
+            recorded = await sender.AppendAsync(StreamName.For("sender", "parcel", parcel.ToString("N")), new ParcelRegistered(parcel, 1));
+        }
+        Assert.Contains(traceId, EventMetadata.FromBytes(recorded.Metadata)!.TraceParent);
+
+        var deliveries = receiver.Services.GetRequiredService<Deliveries>();
+        await Eventually.UntilAsync(() => deliveries.All.Any(d => d.MessageId == recorded.EventId), Timeout, "the event is delivered");
+        Assert.Equal(traceId, deliveries.All.Single(d => d.MessageId == recorded.EventId).TraceId);
+
+        // What the consumer stored ties back to the message and to the conversation it came from.
+        var noted = await receiver.Store.ReadStreamAsync(DeliveryLog.Stream(parcel)).SingleAsync();
+        var metadata = EventMetadata.FromBytes(noted.Metadata)!;
+        var source = EventMetadata.FromBytes(recorded.Metadata)!;
+        Assert.Equal(source.CorrelationId, metadata.CorrelationId);
+        Assert.Equal(recorded.EventId.ToString(), metadata.CausationId);
+        Assert.Equal($"message:{recorded.EventId}", metadata.IdempotencyKey);
+        Assert.Equal(Actor.System.Id, metadata.ActorId);
+        Assert.Contains(traceId, metadata.TraceParent);
+    }
+}
