@@ -85,7 +85,8 @@ public static class ServiceDefaults
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
-                .AddSource(MassTransitSource))
+                .AddSource(MassTransitSource)
+                .AddSource(Messaging.IntegrationEventPublisher.ActivitySourceName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
