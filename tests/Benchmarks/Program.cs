@@ -4,6 +4,7 @@ using Platform.Benchmarks;
 var commands = new Dictionary<string, (string Summary, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["store"] = ("appends/s (1 and 16 writers) and catch-up events/s of the embedded SQLite event store", StoreCommand.RunAsync),
+    ["gateway"] = ("complaint registrations/s through the gateway and directly, as a ratio (needs the Release build)", GatewayCommand.RunAsync),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

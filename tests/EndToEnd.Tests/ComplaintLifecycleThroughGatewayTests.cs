@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.TestSupport;
 using Xunit;
 
 namespace Platform.EndToEnd.Tests;

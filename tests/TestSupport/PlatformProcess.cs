@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Xunit;
 
-namespace Platform.EndToEnd.Tests;
+namespace Platform.TestSupport;
 
 /// <summary>
 /// The whole platform started the way the README does (<c>./run.sh</c>), on free ports and in a data
@@ -12,6 +12,13 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformProcess : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    public PlatformProcess() : this(new Dictionary<string, string>()) { }
+
+    /// <param name="environment">Extra settings for every process, e.g. <c>RateLimiting__PermitLimit</c>.</param>
+    public PlatformProcess(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -19,6 +26,7 @@ public sealed class PlatformProcess : IAsyncLifetime
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     public int GatewayPort { get; } = FreePort();
+    public int ComplaintsPort { get; } = FreePort();
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
     public string Output { get { lock (_output) return _output.ToString(); } }
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
@@ -43,7 +51,8 @@ public sealed class PlatformProcess : IAsyncLifetime
         info.Environment["GATEWAY_PORT"] = GatewayPort.ToString();
         info.Environment["RABBITMQ_PORT"] = FreePort(maxForDistribution: true).ToString();
         info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString();
-        info.Environment["COMPLAINTS_PORT"] = FreePort().ToString();
+        info.Environment["COMPLAINTS_PORT"] = ComplaintsPort.ToString();
+        foreach (var (key, value) in _environment) info.Environment[key] = value;
         info.Environment["DATA_DIR"] = DataDirectory;
         // The test command builds Release before running the tests; reuse that build when it is there.
         var built = File.Exists(Path.Combine(root, "gateway", "bin", "Release", "net10.0", "Platform.Gateway.dll"));
