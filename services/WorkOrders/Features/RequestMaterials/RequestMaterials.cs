@@ -16,10 +16,10 @@ public sealed record RequestMaterials(Guid WorkOrderId, IReadOnlyList<MaterialLi
             ?? WorkOrderRules.MustBeOpen(state);
         if (rejected is not null) return rejected;
 
+        if (state.Status == WorkOrderStatus.AwaitingQuoteAcceptance || (state.Status == WorkOrderStatus.OnSite && state.IsPaid && state.Quote is not { Accepted: true }))
+            return Rejection.Conflict("work-before-quote-accepted", "The owner has not accepted a quote for this paid work yet.");
         if (state.Status is not (WorkOrderStatus.OnSite or WorkOrderStatus.InProgress))
             return Rejection.Conflict("materials-need-work-on-site", "Materials are requested by the technician on site, before completion.");
-        if (state.Status == WorkOrderStatus.OnSite && state.IsPaid && state.Quote is not { Accepted: true })
-            return Rejection.Conflict("work-before-quote-accepted", "The owner has not accepted the quote yet.");
 
         // Deterministic, so the same stream state always names the request the same way.
         var requestId = DeterministicId.Create("materials-request", state.Id.ToString(), (state.MaterialsRequests + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
