@@ -47,6 +47,7 @@ public class LogWorkOrderTests
 
     [Theory]
     [InlineData("content", "content-required")]
+    [InlineData("unit", "unit-required")]
     [InlineData("unit.estateId", "unit-estate-required")]
     [InlineData("unit.building", "unit-building-required")]
     [InlineData("reporter.name", "reporter-name-required")]
@@ -58,6 +59,7 @@ public class LogWorkOrderTests
         var command = code switch
         {
             "content-required" => Log(content: "  "),
+            "unit-required" => Log() with { Unit = null! },
             "unit-estate-required" => Log(unit: A.Unit with { EstateId = "" }),
             "unit-building-required" => Log(unit: A.Unit with { Building = " " }),
             "reporter-name-required" => Log(reporter: A.Reporter with { Name = null }),

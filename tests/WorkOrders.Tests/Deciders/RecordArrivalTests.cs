@@ -32,4 +32,10 @@ public class RecordArrivalTests
     [Fact]
     public void Recording_arrival_twice_changes_nothing() =>
         Scenario.Given(History.OnSite()).When(new RecordArrival(A.OrderId, A.Technician), History.ArrivedAt.AddMinutes(1)).ThenNothing();
+
+    [Fact]
+    public void Arrival_is_recorded_only_while_the_visit_is_pending() =>
+        Scenario.Given(History.Completed(UrgencyClass.Other, History.CompletedAt))
+            .When(new RecordArrival(A.OrderId, A.Technician), History.CompletedAt.AddHours(1))
+            .ThenRejected("not-dispatched", RejectionKind.Conflict);
 }
