@@ -45,13 +45,11 @@ public sealed record RecordFollowUp(
         {
             events.Add(new ReworkOrdered(due.Sequence, reason, now, now + command.Policy.ReworkNoticeWithin));
         }
-        else if (command.Policy.FollowUpFor(state.Urgency).SecondAfterFirst is { } gap && IsFirstOfRound(state, due))
+        // Only the first follow-up of a round is due after completion; the second counts from it.
+        else if (command.Policy.FollowUpFor(state.Urgency).SecondAfterFirst is { } gap && due.Trigger == FollowUpTrigger.AfterCompletion)
         {
             events.Add(new FollowUpScheduled(state.LastFollowUpSequence + 1, FollowUpTrigger.AfterPreviousFollowUp, now + gap));
         }
         return Decision.Accept(events);
     }
-
-    private static bool IsFirstOfRound(WorkOrderState state, FollowUp due) =>
-        due.Trigger == FollowUpTrigger.AfterCompletion && due.Sequence == state.LastFollowUpSequence;
 }
