@@ -1,0 +1,46 @@
+using System.Text;
+using Platform.Contracts.WorkOrders;
+
+namespace Platform.WorkOrders.Integration;
+
+/// <summary>
+/// Domain events to integration events (contracts/WorkOrders), for the publisher that follows the service's own
+/// log. Pure. <c>state</c> is the order folded up to and including the event, which supplies the estate, the unit
+/// and the complaint link that the event itself does not repeat. Internal events map to null.
+/// </summary>
+public static class WorkOrderIntegrationEventMapper
+{
+    public static object? Map(object domainEvent, WorkOrderState state) => domainEvent switch
+    {
+        WorkOrderLogged e => new WorkOrderOpenedV1(
+            e.WorkOrderId, e.ComplaintId, UnitOf(e.Unit), Code(e.Channel), Code(e.Type), Code(e.Urgency), e.Category, e.LoggedAt),
+        WorkCompleted e => new WorkOrderCompletedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.CompletedAt, e.Amount, e.Rework),
+        ReworkOrdered e => new WorkOrderReworkOrderedV1(
+            state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.OrderedAt, e.NoticeDueAt),
+        WorkOrderClosed e => new WorkOrderClosedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.ClosedAt),
+        WorkOrderCancelled e => new WorkOrderCancelledV1(state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.CancelledAt),
+        WorkOrderSlaBreached e => new WorkOrderSlaBreachedV1(
+            state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Deadline), Code(state.Urgency), state.Category, e.DueAt, e.DetectedAt),
+        MaterialsRequested e => new MaterialsRequestedV1(
+            state.Id, e.RequestId, state.Unit.EstateId, e.TechnicianId,
+            e.Lines.Select(l => new MaterialLineV1(l.ItemCode, l.Quantity, l.Unit)).ToList(), e.RequestedAt),
+        WorkOrderHandedToBilling e => new WorkOrderBillingHandedOverV1(
+            state.Id, state.Unit.EstateId, UnitOf(state.Unit), e.Amount, e.Currency, e.FeeStandardRef, e.CompletedAt),
+        _ => null,
+    };
+
+    private static WorkOrderUnit UnitOf(UnitAddress unit) => new(unit.EstateId, unit.Building, unit.Entrance, unit.Room);
+
+    /// <summary>An enum member as the contract's kebab-case code: SafetyFacility -> "safety-facility".</summary>
+    internal static string Code<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var code = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) code.Append('-');
+            code.Append(char.ToLowerInvariant(name[i]));
+        }
+        return code.ToString();
+    }
+}
