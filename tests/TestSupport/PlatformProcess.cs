@@ -12,12 +12,8 @@ namespace Platform.TestSupport;
 /// </summary>
 public sealed class PlatformProcess : IAsyncLifetime
 {
-    private readonly IReadOnlyDictionary<string, string> _environment;
-
-    public PlatformProcess() : this(new Dictionary<string, string>()) { }
-
-    /// <param name="environment">Extra settings for every process, e.g. <c>RateLimiting__PermitLimit</c>.</param>
-    public PlatformProcess(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+    /// <summary>Extra settings for every process, e.g. <c>RateLimiting__PermitLimit</c>; set them before starting.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly StringBuilder _output = new();
@@ -52,7 +48,7 @@ public sealed class PlatformProcess : IAsyncLifetime
         info.Environment["RABBITMQ_PORT"] = FreePort(maxForDistribution: true).ToString();
         info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString();
         info.Environment["COMPLAINTS_PORT"] = ComplaintsPort.ToString();
-        foreach (var (key, value) in _environment) info.Environment[key] = value;
+        foreach (var (key, value) in Environment) info.Environment[key] = value;
         info.Environment["DATA_DIR"] = DataDirectory;
         // The test command builds Release before running the tests; reuse that build when it is there.
         var built = File.Exists(Path.Combine(root, "gateway", "bin", "Release", "net10.0", "Platform.Gateway.dll"));
