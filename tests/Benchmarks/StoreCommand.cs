@@ -1,8 +1,13 @@
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.EventStore.EventStoreDb;
 using Platform.BuildingBlocks.EventStore.Sqlite;
 
 namespace Platform.Benchmarks;
 
-/// <summary>`store [--quick]`: the embedded SQLite store, with power-loss durability (FULL) and with process-crash durability (NORMAL).</summary>
+/// <summary>
+/// `store [--quick]`: the embedded SQLite store, with power-loss durability (FULL) and with process-crash
+/// durability (NORMAL), and EventStoreDB beside them when EVENTSTORE_CONNECTION names a server.
+/// </summary>
 public static class StoreCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -26,6 +31,17 @@ public static class StoreCommand
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, recursive: true);
             }
+        }
+
+        if (Environment.GetEnvironmentVariable(EventStoreRegistration.ConnectionEnvironmentVariable) is { Length: > 0 } connection)
+        {
+            var server = EventStoreDbSettings.Parse(connection);
+            var rows = await new StoreBenchmark(() => new EventStoreDbEventStore(server, new EventStoreDbOptions(), null, null), settings).RunAsync();
+            StoreBenchmark.Print($"EventStoreDB at {server}", rows);
+        }
+        else
+        {
+            Console.WriteLine("EventStoreDB: not measured (set EVENTSTORE_CONNECTION=esdb://host:2113?tls=false to compare).");
         }
         return 0;
     }

@@ -1,17 +1,25 @@
 namespace Platform.Complaints.Api.Tests;
 
 /// <summary>Who sees what (brief 2.6): residents see their own complaints, other roles see phones masked, estates bound staff.</summary>
-public sealed class AccessAndPrivacyTests : IAsyncLifetime
+public abstract class AccessAndPrivacyTests(StoreUnderTest store) : IAsyncLifetime
 {
     private ComplaintsApi _api = null!;
 
-    public async Task InitializeAsync() => _api = await ComplaintsApi.StartAsync();
+    public async Task InitializeAsync()
+    {
+        if (store.SkipReason is not null) return;
+        _api = await ComplaintsApi.StartAsync(store);
+    }
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_api is not null) await _api.DisposeAsync();
+    }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_resident_sees_only_their_own_complaints()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var wang = _api.Token("resident-wang", "resident");
         var li = _api.Token("resident-li", "resident");
         var own = await _api.RegisterAsync(wang, new
@@ -32,9 +40,10 @@ public sealed class AccessAndPrivacyTests : IAsyncLifetime
         Assert.Equal([own.Body!["id"]!.GetValue<string>()], ids);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Phone_numbers_are_masked_for_roles_that_do_not_handle_the_case()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_api.Token("agent-1", "call-centre-agent"));
 
         var asSupervisor = await _api.SendAsync(HttpMethod.Get, created.Location!, _api.Token("sup-1", "complaint-supervisor"));
@@ -46,9 +55,10 @@ public sealed class AccessAndPrivacyTests : IAsyncLifetime
         Assert.DoesNotContain("张三", asTechnician.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Staff_do_not_see_complaints_of_estates_outside_their_token()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_api.Token("agent-1", "call-centre-agent"));
         var elsewhere = _api.Token("agent-2", "call-centre-agent", "estate-2");
 
@@ -59,9 +69,10 @@ public sealed class AccessAndPrivacyTests : IAsyncLifetime
         Assert.EndsWith("/estate-not-visible", register.ProblemType);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Integration_list_rows_carry_no_personal_data()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var agent = _api.Token("agent-1", "call-centre-agent");
         var created = await _api.RegisterAsync(agent);
 
@@ -72,3 +83,7 @@ public sealed class AccessAndPrivacyTests : IAsyncLifetime
         Assert.DoesNotContain("张三", list.Text);
     }
 }
+
+public sealed class AccessAndPrivacyTestsOnSqlite() : AccessAndPrivacyTests(StoreUnderTest.Sqlite);
+
+public sealed class AccessAndPrivacyTestsOnEventStoreDb() : AccessAndPrivacyTests(StoreUnderTest.EventStoreDb);

@@ -40,7 +40,7 @@ public sealed class ComplaintsApi : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public static async Task<ComplaintsApi> StartAsync(params (string Key, string Value)[] settings)
+    public static async Task<ComplaintsApi> StartAsync(StoreUnderTest store, params (string Key, string Value)[] settings)
     {
         var broker = await RabbitMqBroker.SharedAsync();
         var virtualHost = await broker.CreateVirtualHostAsync();
@@ -53,7 +53,7 @@ public sealed class ComplaintsApi : IAsyncDisposable
             web.UseSetting("Data:Path", data.Path);
             web.UseSetting("Complaints:DeadlineWatcher:Interval", "00:01:00");
             web.UseSetting("Estates:Policies:estate-kpi:Households", "10000");
-            foreach (var (key, value) in settings) web.UseSetting(key, value);
+            foreach (var (key, value) in store.Settings().Concat(settings)) web.UseSetting(key, value);
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });
         var api = new ComplaintsApi(factory, data, broker, virtualHost, time);
@@ -123,4 +123,26 @@ public sealed record Answer(int Status, JsonObject? Body, string? ContentType, s
     public string? ProblemType => Body?["type"]?.GetValue<string>();
 
     public override string ToString() => $"{Status} {Text}";
+}
+
+/// <summary>
+/// The store a test class runs on. The service code is the same on both; EventStoreDB runs only when
+/// EVENTSTORE_CONNECTION names a server, each test in a namespace of its own on it.
+/// </summary>
+public sealed record StoreUnderTest(string Name, string? Connection)
+{
+    public static StoreUnderTest Sqlite { get; } = new("sqlite", null);
+
+    public static StoreUnderTest EventStoreDb { get; } = new("eventstoredb",
+        Environment.GetEnvironmentVariable(Platform.BuildingBlocks.EventStore.EventStoreRegistration.ConnectionEnvironmentVariable));
+
+    public string? SkipReason => Name == "eventstoredb" && string.IsNullOrWhiteSpace(Connection)
+        ? "EventStoreDB runs need EVENTSTORE_CONNECTION (e.g. esdb://127.0.0.1:2113?tls=false); none is set here."
+        : null;
+
+    public IEnumerable<(string Key, string Value)> Settings() => Connection is null
+        ? [("EventStore:Embedded", "true")]
+        : [("EventStore:ConnectionString", Connection), ("EventStore:Namespace", $"t{Guid.NewGuid():N}.")];
+
+    public override string ToString() => Name;
 }

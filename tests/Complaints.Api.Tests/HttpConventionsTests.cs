@@ -1,22 +1,27 @@
 namespace Platform.Complaints.Api.Tests;
 
 /// <summary>The HTTP conventions of architecture.md, on the Complaints API: problem+json, Idempotency-Key, ETag / If-Match.</summary>
-public sealed class HttpConventionsTests : IAsyncLifetime
+public abstract class HttpConventionsTests(StoreUnderTest store) : IAsyncLifetime
 {
     private ComplaintsApi _api = null!;
     private string _agent = null!;
 
     public async Task InitializeAsync()
     {
-        _api = await ComplaintsApi.StartAsync();
+        if (store.SkipReason is not null) return;
+        _api = await ComplaintsApi.StartAsync(store);
         _agent = _api.Token("agent-1", "call-centre-agent");
     }
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_api is not null) await _api.DisposeAsync();
+    }
 
-    [Fact]
+    [SkippableFact]
     public async Task Registering_answers_201_with_location_etag_and_a_reply_deadline_24_hours_later()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var answer = await _api.RegisterAsync(_agent);
 
         Assert.Equal(201, answer.Status);
@@ -27,9 +32,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal("registered", answer.Body["status"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_complaint_without_a_phone_number_is_422_naming_the_field_and_leaves_no_event()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var before = await _api.StoredEventCountAsync();
 
         var answer = await _api.RegisterAsync(_agent, new
@@ -48,9 +54,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(before, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unreadable_field_is_400_naming_the_field_and_leaves_no_event()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var before = await _api.StoredEventCountAsync();
 
         var answer = await _api.SendAsync(HttpMethod.Post, "/api/v1/complaints", _agent, rawJson: """
@@ -64,9 +71,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(before, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_missing_required_command_field_is_422_naming_it_and_leaves_no_event()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_agent);
         var before = await _api.StoredEventCountAsync();
 
@@ -77,9 +85,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(before, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Repeating_an_Idempotency_Key_returns_the_first_outcome_and_appends_nothing()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var first = await _api.RegisterAsync(_agent, idempotencyKey: "register-once");
         var count = await _api.StoredEventCountAsync();
 
@@ -98,9 +107,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(afterTransfer, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reusing_an_Idempotency_Key_for_a_different_request_is_422_and_appends_nothing()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         await _api.RegisterAsync(_agent, idempotencyKey: "same-key");
         var count = await _api.StoredEventCountAsync();
 
@@ -111,9 +121,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(count, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stale_If_Match_gets_412_and_appends_nothing()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_agent);
         await _api.SendAsync(HttpMethod.Post, $"{created.Location}/progress-updates", _agent, new { message = "On it." }, ifMatch: created.ETag);
         var count = await _api.StoredEventCountAsync();
@@ -125,9 +136,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(count, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reading_a_complaint_gives_its_revision_as_ETag_and_304_when_unchanged()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_agent);
 
         var read = await _api.SendAsync(HttpMethod.Get, created.Location!, _agent);
@@ -141,9 +153,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.NotModified, unchanged.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_rule_refusal_is_a_problem_with_the_rule_as_its_type_and_leaves_no_event()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_agent, ComplaintsApi.NewComplaint(category: "engineering-design-dispute"));
         var count = await _api.StoredEventCountAsync();
 
@@ -154,9 +167,10 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(count, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_role_that_may_not_act_gets_403_problem_and_no_event()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var created = await _api.RegisterAsync(_agent);
         var technician = _api.Token("tech-1", "technician");
         var count = await _api.StoredEventCountAsync();
@@ -168,11 +182,16 @@ public sealed class HttpConventionsTests : IAsyncLifetime
         Assert.Equal(count, await _api.StoredEventCountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task No_token_is_401_problem_json()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         var answer = await _api.Http.GetAsync("/api/v1/complaints");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, answer.StatusCode);
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class HttpConventionsTestsOnSqlite() : HttpConventionsTests(StoreUnderTest.Sqlite);
+
+public sealed class HttpConventionsTestsOnEventStoreDb() : HttpConventionsTests(StoreUnderTest.EventStoreDb);

@@ -15,6 +15,12 @@ public static class EventStoreRegistration
     public const string DataPathKey = "Data:Path";
     public const string HealthCheckName = "event-store";
 
+    /// <summary>"true": the embedded store even when a connection string is configured (a laptop run inside a configured shell, tests).</summary>
+    public const string EmbeddedKey = "EventStore:Embedded";
+
+    /// <summary>Optional prefix for every stream on EventStoreDB, so deployments or test runs can share a cluster (see <see cref="NamespacedEventStore"/>).</summary>
+    public const string NamespaceKey = "EventStore:Namespace";
+
     /// <summary>
     /// EventStoreDB when a connection string is configured (<c>EventStore:ConnectionString</c> or
     /// <c>EVENTSTORE_CONNECTION</c>), otherwise the embedded SQLite file <c>{Data:Path or ./.data}/{service}/events.db</c>.
@@ -37,7 +43,10 @@ public static class EventStoreRegistration
                 new EventStoreDbOptions(),
                 sp.GetService<TimeProvider>(),
                 sp.GetService<ILogger<EventStoreDbEventStore>>()));
-            services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<EventStoreDbEventStore>());
+            var storeNamespace = configuration[NamespaceKey];
+            services.TryAddSingleton<IEventStore>(sp => string.IsNullOrWhiteSpace(storeNamespace)
+                ? sp.GetRequiredService<EventStoreDbEventStore>()
+                : new NamespacedEventStore(sp.GetRequiredService<EventStoreDbEventStore>(), storeNamespace));
             health.AddCheck<EventStoreDbHealthCheck>(HealthCheckName, tags: ["ready"]);
             return services;
         }
@@ -65,6 +74,7 @@ public static class EventStoreRegistration
     /// <summary>The configured EventStoreDB connection string, or null for the embedded store.</summary>
     public static string? ConnectionString(IConfiguration configuration)
     {
+        if (configuration.GetValue<bool>(EmbeddedKey)) return null;
         var value = configuration[ConnectionStringKey];
         if (string.IsNullOrWhiteSpace(value)) value = configuration[ConnectionEnvironmentVariable];
         if (string.IsNullOrWhiteSpace(value)) value = Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable);
