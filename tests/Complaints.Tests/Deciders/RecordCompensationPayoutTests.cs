@@ -16,6 +16,9 @@ public sealed class RecordCompensationPayoutTests
         DeciderSpec.Given(ApprovedClaim).When(payout).ThenRejected("payout-needs-legal-agreement", RejectionKind.Conflict);
         DeciderSpec.Given([.. ApprovedClaim, LegallyConfirmed()]).When(payout)
             .ThenRejected("payout-needs-legal-agreement", RejectionKind.Conflict);
+        // Signing checks counsel's confirmation too, but the payout rule must hold on any stored history.
+        DeciderSpec.Given([.. ApprovedClaim, AgreementSigned()]).When(payout)
+            .ThenRejected("payout-needs-legal-agreement", RejectionKind.Conflict);
 
         DeciderSpec.Given([.. ApprovedClaim, LegallyConfirmed(), AgreementSigned()])
             .When(payout, at: Later)

@@ -26,6 +26,14 @@ public sealed class RecordFollowUpTests
     }
 
     [Fact]
+    public void A_reopened_compensation_complaint_gets_no_new_resolve_deadline() =>
+        DeciderSpec.Given(Registered(), ClaimRaised(), [new CompensationRejected(1, "not covered", Later)], Resolved())
+            .When(new RecordFollowUp(FollowUpOutcome.NotSatisfied, null, null, Agent), at: CalledAt)
+            .Then(
+                new ComplaintFollowUpRecorded(1, FollowUpOutcome.NotSatisfied, null, null, CalledAt),
+                new ComplaintReopened("not-satisfied", null, CalledAt));
+
+    [Fact]
     public void S10_A_new_demand_in_a_follow_up_opens_a_linked_case_and_the_original_can_still_close()
     {
         var expectedCase = Platform.BuildingBlocks.EventSourcing.DeterministicId.Create(ComplaintId.ToString(), "linked", "1");
