@@ -29,6 +29,12 @@ public sealed class ClassifyComplaintTests
                 new ComplaintDeadlinesSet(ReplyDueAt, ResolveDueAt));
 
     [Fact]
+    public void Classifying_accepts_only_the_named_categories_and_severities() =>
+        DeciderSpec.Given(Registered())
+            .When(new ClassifyComplaint(Category.Noise, (Severity)7, true, false, Supervisor))
+            .ThenRejected("value-not-allowed", RejectionKind.Invalid);
+
+    [Fact]
     public void Classifying_with_the_same_values_again_changes_nothing() =>
         DeciderSpec.Given(Registered(), Classified())
             .When(new ClassifyComplaint(Category.HouseRepair, Severity.General, true, false, Agent))

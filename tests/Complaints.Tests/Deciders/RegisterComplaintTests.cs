@@ -77,6 +77,16 @@ public sealed class RegisterComplaintTests
         Assert.Null(DeciderSpec.GivenNothing().When(Register() with { Reporter = Zhang with { Phone = phone } }).Decision.Rejection);
 
     [Fact]
+    public void Registering_accepts_only_the_named_categories_and_channels()
+    {
+        DeciderSpec.GivenNothing().When(Register() with { Category = (Category)99 })
+            .ThenRejected("value-not-allowed", RejectionKind.Invalid);
+        var rejection = DeciderSpec.GivenNothing().When(Register() with { Channel = (Channel)99 })
+            .ThenRejected("value-not-allowed", RejectionKind.Invalid);
+        Assert.Equal("channel", rejection.Field);
+    }
+
+    [Fact]
     public void A_major_complaint_gets_no_resolve_deadline()
     {
         var events = DeciderSpec.GivenNothing().When(Register() with { Severity = Severity.Major }, at: RegisteredAt).Decision.Events;
