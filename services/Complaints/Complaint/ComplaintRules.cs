@@ -61,6 +61,10 @@ public static class ComplaintRules
     public static DateTimeOffset? ResolveDeadline(Severity severity, bool involvesCompensation, ComplaintSla sla, DateTimeOffset from) =>
         severity == Severity.Major || involvesCompensation ? null : sla.ResolveDue(from);
 
+    /// <summary>JSON accepts numbers for enums too: only the named values of a closed set are allowed.</summary>
+    public static Rejection? RequireDefined<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? null : Rejection.Invalid("value-not-allowed", field, $"'{value}' is not one of the allowed values.");
+
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 

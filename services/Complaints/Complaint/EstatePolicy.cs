@@ -25,10 +25,17 @@ public sealed record EstatePolicy(
 public sealed record ComplaintSla(TimeSpan ReplyWithin, TimeSpan ResolveWithin, TimeSpan FollowUpWithin, string TimeZone)
 {
     /// <summary>
-    /// Whole days are counted on the estate's wall clock ("within three days" means the same local time three
-    /// days later, across a daylight-saving change too); other spans are elapsed time. Stored as UTC.
+    /// The reply deadline is elapsed time (「24小时内」). Resolve and follow-up deadlines given in whole days are counted on
+    /// the estate's wall clock (「三日内」: the same local time three days later, across a daylight-saving change too).
+    /// All are stored as UTC.
     /// </summary>
-    public static DateTimeOffset DueAfter(DateTimeOffset from, TimeSpan within, string timeZone)
+    public DateTimeOffset ReplyDue(DateTimeOffset registeredAt) => (registeredAt + ReplyWithin).ToUniversalTime();
+
+    public DateTimeOffset ResolveDue(DateTimeOffset from) => InDays(from, ResolveWithin, TimeZone);
+
+    public DateTimeOffset FollowUpDue(DateTimeOffset resolvedAt) => InDays(resolvedAt, FollowUpWithin, TimeZone);
+
+    private static DateTimeOffset InDays(DateTimeOffset from, TimeSpan within, string timeZone)
     {
         if (within.Ticks % TimeSpan.TicksPerDay != 0)
             return (from + within).ToUniversalTime();
@@ -38,10 +45,4 @@ public sealed record ComplaintSla(TimeSpan ReplyWithin, TimeSpan ResolveWithin, 
         // A local time skipped by a spring-forward gap gets the zone's standard offset: at most an hour late.
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
-
-    public DateTimeOffset ReplyDue(DateTimeOffset registeredAt) => DueAfter(registeredAt, ReplyWithin, TimeZone);
-
-    public DateTimeOffset ResolveDue(DateTimeOffset from) => DueAfter(from, ResolveWithin, TimeZone);
-
-    public DateTimeOffset FollowUpDue(DateTimeOffset resolvedAt) => DueAfter(resolvedAt, FollowUpWithin, TimeZone);
 }

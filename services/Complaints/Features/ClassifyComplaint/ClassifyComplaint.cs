@@ -13,6 +13,9 @@ public sealed record ClassifyComplaint(Category Category, Severity Severity, boo
     {
         if ((ComplaintRules.RequireStaff(command.By) ?? ComplaintRules.RequireOpen(state)) is { } rejection) return rejection;
 
+        if ((ComplaintRules.RequireDefined(command.Category, "category") ?? ComplaintRules.RequireDefined(command.Severity, "severity"))
+            is { } invalid) return invalid;
+
         if (state.Category == command.Category && state.Severity == command.Severity
             && state.Valid == command.Valid && state.GroupComplaint == command.GroupComplaint)
             return Decision.NoChange;

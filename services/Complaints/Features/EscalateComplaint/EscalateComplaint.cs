@@ -11,6 +11,7 @@ public sealed record EscalateComplaint(HandlingLevel ToLevel, string Reason, Act
     public static Decision Decide(EscalateComplaint command, ComplaintState state, DateTimeOffset now)
     {
         if ((ComplaintRules.RequireStaff(command.By) ?? ComplaintRules.RequireOpen(state)) is { } rejection) return rejection;
+        if (ComplaintRules.RequireDefined(command.ToLevel, "toLevel") is { } unknownLevel) return unknownLevel;
         if (ComplaintRules.RequireText(command.Reason, "escalation-reason-required", "reason", "The reason") is { } invalid)
             return invalid;
         if (ComplaintRules.LevelOf(command.By) < state.Level)

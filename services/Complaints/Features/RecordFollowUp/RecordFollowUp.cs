@@ -12,6 +12,7 @@ public sealed record RecordFollowUp(FollowUpOutcome Outcome, string? Notes, stri
     public static Decision Decide(RecordFollowUp command, ComplaintState state, DateTimeOffset now)
     {
         if ((ComplaintRules.RequireStaff(command.By) ?? ComplaintRules.RequireOpen(state)) is { } rejection) return rejection;
+        if (ComplaintRules.RequireDefined(command.Outcome, "outcome") is { } invalid) return invalid;
         var newDemand = ComplaintRules.Trimmed(command.NewDemandContent);
         if (command.Outcome == FollowUpOutcome.NewDemand && newDemand is null)
             return Rejection.Invalid("new-demand-content-required", "newDemandContent", "Say what the new demand is.");

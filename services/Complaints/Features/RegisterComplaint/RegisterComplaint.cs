@@ -82,7 +82,11 @@ public sealed partial record RegisterComplaint(
             return Rejection.Invalid("complaint-linked-to-itself", "linkedToComplaintId", "A complaint cannot be linked to itself.");
         if (c.Policy is null)
             return Rejection.Invalid("estate-policy-required", "policy", "The estate's complaint policy is required.");
-        return ComplaintRules.RequireText(c.EstateId, "complaint-estate-required", "estateId", "The estate")
+        return ComplaintRules.RequireDefined(c.Channel, "channel")
+            ?? ComplaintRules.RequireDefined(c.Category, "category")
+            ?? ComplaintRules.RequireDefined(c.Severity ?? Platform.Complaints.Severity.General, "severity")
+            ?? (c.Reporter is null ? null : ComplaintRules.RequireDefined(c.Reporter.Kind, "reporter.kind"))
+            ?? ComplaintRules.RequireText(c.EstateId, "complaint-estate-required", "estateId", "The estate")
             ?? ComplaintRules.RequireText(c.Unit?.Building, "complaint-building-required", "unit.building", "The building")
             ?? ComplaintRules.RequireText(c.Reporter?.Name, "reporter-name-required", "reporter.name", "The complainant's name")
             ?? ComplaintRules.RequireText(c.Reporter?.Phone, "reporter-phone-required", "reporter.phone", "The complainant's phone number")
