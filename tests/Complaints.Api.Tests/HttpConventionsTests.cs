@@ -183,6 +183,48 @@ public abstract class HttpConventionsTests(StoreUnderTest store) : IAsyncLifetim
     }
 
     [SkippableFact]
+    public async Task A_query_value_that_cannot_be_read_is_400_problem_naming_the_parameter()
+    {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
+        var answer = await _api.SendAsync(HttpMethod.Get, "/api/v1/complaints?overdue=sometimes", _agent);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.Contains("overdue", answer.Body!["detail"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task Every_event_records_the_actor_the_correlation_id_the_idempotency_key_and_the_trace()
+    {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(ComplaintsApi.NewComplaint()),
+        };
+        request.Headers.Authorization = new("Bearer", _agent);
+        request.Headers.Add("Idempotency-Key", "traced-1");
+        request.Headers.Add("X-Correlation-Id", "call-20260302-0001");
+        request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+        using var response = await _api.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        var stored = await _api.Store.ReadStreamAsync(ComplaintsService.StreamFor(id)).ToListAsync();
+        Assert.NotEmpty(stored);
+        foreach (var recorded in stored)
+        {
+            var metadata = Platform.BuildingBlocks.EventSourcing.EventMetadata.FromBytes(recorded.Metadata)!;
+            Assert.Equal("agent-1", metadata.ActorId);
+            Assert.Equal(["call-centre-agent"], metadata.ActorRoles);
+            Assert.Equal("call-20260302-0001", metadata.CorrelationId);
+            Assert.Equal("agent-1:traced-1", metadata.IdempotencyKey);
+            Assert.Contains(traceId, metadata.TraceParent);
+            Assert.Equal(recorded.EventId, metadata.EventId);
+        }
+    }
+
+    [SkippableFact]
     public async Task No_token_is_401_problem_json()
     {
         Skip.If(store.SkipReason is not null, store.SkipReason);

@@ -50,7 +50,12 @@ public static class ServiceDefaults
                 problem.Type = Problems.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions.TryAdd("correlationId", context.HttpContext.GetCorrelationId());
+            // A query or route value that could not be bound: say which one ("Failed to bind parameter \"bool? overdue\" from \"abc\".").
+            if (context.Exception is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status400BadRequest)
+                problem.Detail ??= bad.Message;
         });
+        // Binding failures throw in every environment, so the exception handler answers them as problem+json with the reason.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         services.ConfigureHttpJsonOptions(options =>
         {

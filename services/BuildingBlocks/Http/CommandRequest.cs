@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Hosting;
 
 namespace Platform.BuildingBlocks.Http;
 
@@ -12,7 +13,6 @@ public readonly record struct BodyOrProblem<T>(T? Body, IResult? Problem, string
 public static class CommandRequest
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const string CorrelationIdHeader = "X-Correlation-Id";
     private const int MaxIdempotencyKeyLength = 200;
 
     public static async Task<BodyOrProblem<T>> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class
@@ -67,10 +67,9 @@ public static class CommandRequest
             return false;
         }
 
-        var correlation = http.Request.Headers[CorrelationIdHeader].ToString();
         envelope = new CommandEnvelope(
             actor,
-            string.IsNullOrWhiteSpace(correlation) ? http.TraceIdentifier : correlation,
+            http.GetCorrelationId(),
             CausationId: null,
             IdempotencyKey: string.IsNullOrEmpty(key) ? null : $"{actor.Id}:{key}",
             RequestHash: string.IsNullOrEmpty(key) ? null : Hash(http.Request.Method, http.Request.Path, rawBody),
