@@ -126,19 +126,18 @@ public sealed record Answer(int Status, JsonObject? Body, string? ContentType, s
 }
 
 /// <summary>
-/// The store a test class runs on. The service code is the same on both; EventStoreDB runs only when
-/// EVENTSTORE_CONNECTION names a server, each test in a namespace of its own on it.
+/// The store a test class runs on. The service code is the same on both; EventStoreDB runs when
+/// <see cref="EventStoreDbServer"/> has a node, each test in a store namespace of its own on it.
 /// </summary>
-public sealed record StoreUnderTest(string Name, string? Connection)
+public sealed record StoreUnderTest(string Name)
 {
-    public static StoreUnderTest Sqlite { get; } = new("sqlite", null);
+    public static StoreUnderTest Sqlite { get; } = new("sqlite");
 
-    public static StoreUnderTest EventStoreDb { get; } = new("eventstoredb",
-        Environment.GetEnvironmentVariable(Platform.BuildingBlocks.EventStore.EventStoreRegistration.ConnectionEnvironmentVariable));
+    public static StoreUnderTest EventStoreDb { get; } = new("eventstoredb");
 
-    public string? SkipReason => Name == "eventstoredb" && string.IsNullOrWhiteSpace(Connection)
-        ? "EventStoreDB runs need EVENTSTORE_CONNECTION (e.g. esdb://127.0.0.1:2113?tls=false); none is set here."
-        : null;
+    private string? Connection => Name == "eventstoredb" ? EventStoreDbServer.Connection : null;
+
+    public string? SkipReason => Name == "eventstoredb" ? EventStoreDbServer.SkipReason : null;
 
     public IEnumerable<(string Key, string Value)> Settings() => Connection is null
         ? [("EventStore:Embedded", "true")]
