@@ -1,7 +1,8 @@
+using Platform.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
-using Platform.Testing;
+
 
 namespace Platform.BuildingBlocks.Tests;
 

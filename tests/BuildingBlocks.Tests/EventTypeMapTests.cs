@@ -1,7 +1,8 @@
+using Platform.TestSupport;
 using System.Text;
 using System.Text.Json.Nodes;
 using Platform.BuildingBlocks.EventSourcing;
-using Platform.Testing;
+
 
 namespace Platform.BuildingBlocks.Tests;
 

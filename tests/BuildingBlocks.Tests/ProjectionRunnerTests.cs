@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.ReadModels;
-using Platform.Testing;
+
 
 namespace Platform.BuildingBlocks.Tests;
 
@@ -69,7 +70,6 @@ public sealed class TallyProjection : IProjection
 public sealed class ProjectionRunnerTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
     private readonly TemporarySqliteStore _store = new();
     private readonly EventTypeMap _types = new EventTypeMap().Register(typeof(CounterAdded));
@@ -123,15 +123,7 @@ public sealed class ProjectionRunnerTests : IDisposable
         return new Model(seen, totals, Checkpoints.Load(connection, null, "tally"));
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(PollInterval);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition, string what) => Eventually.UntilAsync(condition, Wait, what);
 
     private static void AssertEachAppliedOnce(Model model, IReadOnlyList<RecordedEvent> events)
     {

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,6 @@ namespace Platform.EventStore.Conformance;
 public sealed class SqliteMultiWriterTests : IDisposable
 {
     private const int PerWriter = 1_000;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private readonly TempDatabase _database = new();
 
     [Fact]
@@ -61,14 +61,11 @@ public sealed class SqliteMultiWriterTests : IDisposable
     /// <summary>Waits until each writer process has committed something, so the in-process writers overlap with them.</summary>
     private static async Task UntilWritingAsync(IEventStore store, string prefix, IReadOnlyList<string> writers)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (true)
+        await Eventually.UntilAsync(async () =>
         {
             var seen = (await store.ReadAllToListAsync(prefix)).Select(e => WriteOf(e).Writer).ToHashSet();
-            if (writers.All(seen.Contains)) return;
-            Assert.True(DateTime.UtcNow < deadline, "the writer processes committed nothing within a minute");
-            await Task.Delay(PollInterval);
-        }
+            return writers.All(seen.Contains);
+        }, TimeSpan.FromMinutes(1), "each writer process should commit something");
     }
 
     /// <summary>The same appends the Writer process makes, from this process.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.BuildingBlocks.EventSourcing;
 
-namespace Platform.Testing;
+namespace Platform.TestSupport;
 
 /// <summary>
 /// Snapshot checks for stored event JSON. Stored events live forever, so a test pins each event's

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Platform.BuildingBlocks.EventStore.Sqlite;
 
-namespace Platform.Testing;
+namespace Platform.TestSupport;
 
 /// <summary>A real SQLite event store in its own temp folder, deleted on dispose.</summary>
 public sealed class TemporarySqliteStore : IDisposable
