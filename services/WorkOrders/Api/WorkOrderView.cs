@@ -62,8 +62,17 @@ public sealed record WorkOrderView(
             .Select(f => new FollowUpView(f.Sequence, Codes.Of(f.Trigger), f.DueAt, f.Outcome is { } o ? Codes.Of(o) : null)).ToList(),
         s.OpenRework is { } r ? new ReworkView(r.FollowUpSequence, Codes.Of(r.Reason), r.NoticeDueAt, r.NoticeIssuedAt) : null,
         s.RectificationNotices.Select(n => new RectificationNoticeView(n.NoticeId, n.ResponsibleUnit, n.ReplyDueAt, n.RepliedAt)).ToList(),
-        s.Breaches.Order(StringComparer.Ordinal).ToList(),
+        s.Breaches.Select(BreachCode).Order(StringComparer.Ordinal).ToList(),
         s.ClosedAt);
+
+    /// <summary>"FollowUp:1" as the API spells it: "follow-up:1".</summary>
+    private static string BreachCode(string key)
+    {
+        var parts = key.Split(':', 2);
+        return Enum.TryParse<SlaDeadline>(parts[0], out var deadline)
+            ? Codes.Of(deadline) + (parts.Length > 1 ? ":" + parts[1] : "")
+            : key;
+    }
 }
 
 public sealed record UnitView(string Building, string? Entrance, string? Room);
