@@ -46,7 +46,13 @@ public static class ComplaintsService
         services.AddReadModelDatabase(configuration, Name);
         services.AddProjection<ComplaintListReadModel>(StreamName.Prefix(Name));
 
-        services.AddPlatformMessaging(configuration, Name);
+        services.AddSingleton<WorkOrderCommandsForComplaints>();
+        services.AddPlatformMessaging(configuration, Name, bus =>
+        {
+            bus.AddConsumer<WorkOrderOpenedConsumer>();
+            bus.AddConsumer<WorkOrderCompletedConsumer>();
+            bus.AddConsumer<WorkOrderReworkOrderedConsumer>();
+        });
         services.AddIntegrationEventPublisher<ComplaintsOutboxMapper>();
 
         services.AddSingleton(DeadlineWatcherOptions.FromConfiguration(configuration));

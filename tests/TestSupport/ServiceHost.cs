@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.TestSupport;
@@ -25,9 +24,9 @@ public sealed class ServiceHost<TEntryPoint> : IAsyncDisposable where TEntryPoin
     public ApiClient Api { get; }
     public IServiceProvider Services => _factory.Services;
 
-    /// <param name="time">The service's clock; tokens are still issued and checked on the real one.</param>
+    /// <param name="time">The service's clock (a fake one in tests that drive time); tokens are issued and checked on the real one.</param>
     public static async Task<ServiceHost<TEntryPoint>> StartAsync(
-        Uri virtualHost, string dataPath, FakeTimeProvider time, params (string Key, string Value)[] settings)
+        Uri virtualHost, string dataPath, TimeProvider time, params (string Key, string Value)[] settings)
     {
         var factory = new WebApplicationFactory<TEntryPoint>().WithWebHostBuilder(web =>
         {

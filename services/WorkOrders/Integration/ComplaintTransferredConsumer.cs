@@ -19,9 +19,7 @@ public sealed class ComplaintTransferredConsumer(WorkOrderCommandsForSystem comm
         var message = context.Message;
         if (OpenFromComplaint.From(message, commands.PolicyFor(message.Unit.EstateId)) is not { } open) return;
 
-        var outcome = await commands.HandleAsync(open, CommandEnvelope.FromMessage(context), context.CancellationToken);
-        if (outcome is CommandOutcome<WorkOrderState>.Rejected { Rejection: var rejection })
-            throw new InvalidOperationException(
-                $"Opening the work order for complaint {message.ComplaintId} was refused: {rejection.Code}: {rejection.Detail}");
+        (await commands.HandleAsync(open, CommandEnvelope.FromMessage(context), context.CancellationToken))
+            .ThrowIfRejected($"Opening the work order for complaint {message.ComplaintId}");
     }
 }
