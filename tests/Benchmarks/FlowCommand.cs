@@ -22,7 +22,7 @@ public static class FlowCommand
         var total = quick ? 50 : 300;
         const int concurrency = 8;
 
-        var platform = new PlatformProcess(new Dictionary<string, string> { ["RateLimiting__PermitLimit"] = "1000000" });
+        var platform = PlatformProcess.WithEnvironment(new Dictionary<string, string> { ["RateLimiting__PermitLimit"] = "1000000" });
         try
         {
             await platform.InitializeAsync();

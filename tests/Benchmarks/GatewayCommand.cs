@@ -20,7 +20,7 @@ public static class GatewayCommand
         const int concurrency = 16;
 
         // The per-client rate limit would measure itself, not the gateway: lift it for this run.
-        var platform = new PlatformProcess(new Dictionary<string, string> { ["RateLimiting__PermitLimit"] = "1000000" });
+        var platform = PlatformProcess.WithEnvironment(new Dictionary<string, string> { ["RateLimiting__PermitLimit"] = "1000000" });
         try
         {
             await platform.InitializeAsync();

@@ -14,10 +14,13 @@ public sealed class PlatformProcess : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string> _environment;
 
+    // xUnit needs a class fixture to have exactly one public constructor: the other one is behind a factory.
     public PlatformProcess() : this(new Dictionary<string, string>()) { }
 
+    private PlatformProcess(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+
     /// <param name="environment">Extra settings for every process, e.g. <c>RateLimiting__PermitLimit</c>.</param>
-    public PlatformProcess(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+    public static PlatformProcess WithEnvironment(IReadOnlyDictionary<string, string> environment) => new(environment);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly StringBuilder _output = new();
