@@ -73,6 +73,14 @@ public sealed class ComplaintToWorkOrderThroughGatewayTests(PlatformProcess plat
         Assert.Equal("closed", (await Step(complaint + "/closure", agent)).Field("status"));
     }
 
+    [Fact]
+    public async Task The_gateways_merged_API_reference_includes_the_work_orders_routes()
+    {
+        var openApi = await _api.Http.GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        Assert.True(openApi!["paths"]!.AsObject().ContainsKey("/api/v1/work-orders/{id}"));
+        Assert.True(openApi["paths"]!.AsObject().ContainsKey("/api/v1/work-orders/my-queue"));
+    }
+
     private async Task<Answer> Step(string path, string token, object? body = null)
     {
         var answer = await _api.PostAsync(path, token, body);

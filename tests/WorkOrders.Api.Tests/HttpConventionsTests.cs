@@ -132,6 +132,17 @@ public sealed class HttpConventionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_every_route()
+    {
+        var document = await _api.Api.Http.GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/work-orders", "/api/v1/work-orders/{id}", "/api/v1/work-orders/{id}/completion",
+                     "/api/v1/work-orders/my-queue", "/api/v1/work-orders/reports/summary",
+                     "/api/v1/work-orders/{id}/rectification-notices/{noticeId}/reply" })
+            Assert.Contains($"\"{path}\"", document);
+    }
+
+    [Fact]
     public async Task No_token_is_401_problem_json()
     {
         var answer = await _api.Api.Http.GetAsync(WorkOrdersApi.Orders);
