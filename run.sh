@@ -2,7 +2,7 @@
 # Starts the whole platform on this machine: a private RabbitMQ broker on loopback, every service
 # with its embedded SQLite store under the data folder, and the gateway. Ctrl-C stops everything.
 #
-# Settings (environment): GATEWAY_PORT (8080), RABBITMQ_PORT (5672), DATA_DIR (./.data),
+# Settings (environment): GATEWAY_PORT (8080), COMPLAINTS_PORT (5101), WORKORDERS_PORT (5102), RABBITMQ_PORT (5672), DATA_DIR (./.data),
 # PLATFORM_NO_BUILD=1 to skip the build (the Release build must exist).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +18,7 @@ mkdir -p "$data_dir"
 # name=port of every service; the gateway finds them through Services__<Name>__Url.
 services=(
   "Complaints=${COMPLAINTS_PORT:-5101}"
+  "WorkOrders=${WORKORDERS_PORT:-5102}"
 )
 
 ensure_rabbitmq_installed

@@ -3,6 +3,7 @@ using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Operations;
 using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.BuildingBlocks.Security;
@@ -10,7 +11,6 @@ using Platform.Complaints.Api;
 using Platform.Complaints.Deadlines;
 using Platform.Complaints.Features;
 using Platform.Complaints.Integration;
-using Platform.Complaints.Operations;
 using Platform.Complaints.ReadModel;
 
 namespace Platform.Complaints;
@@ -43,12 +43,16 @@ public static class ComplaintsService
         services.AddSingleton<ComplaintCommandsForSystem>();
         services.AddSingleton(EstatePolicies.FromConfiguration(configuration));
 
-        var dataPath = configuration[EventStoreRegistration.DataPathKey] is { Length: > 0 } data ? data : "./.data";
-        services.AddSingleton(new ReadModelDatabase(
-            configuration["ReadModel:Path"] is { Length: > 0 } path ? path : Path.Combine(dataPath, Name, "read-model.db")));
+        services.AddReadModelDatabase(configuration, Name);
         services.AddProjection<ComplaintListReadModel>(StreamName.Prefix(Name));
 
-        services.AddPlatformMessaging(configuration, Name);
+        services.AddSingleton<WorkOrderCommandsForComplaints>();
+        services.AddPlatformMessaging(configuration, Name, bus =>
+        {
+            bus.AddConsumer<WorkOrderOpenedConsumer>();
+            bus.AddConsumer<WorkOrderCompletedConsumer>();
+            bus.AddConsumer<WorkOrderReworkOrderedConsumer>();
+        });
         services.AddIntegrationEventPublisher<ComplaintsOutboxMapper>();
 
         services.AddSingleton(DeadlineWatcherOptions.FromConfiguration(configuration));
@@ -64,7 +68,7 @@ public static class ComplaintsService
         ListComplaintsEndpoint.Map(complaints);
         ComplaintKpisEndpoint.Map(complaints);
         ComplaintCommandEndpoints.Map(complaints);
-        OperatorEndpoints.Map(app.MapGroup(RoutePrefix + "/admin").RequireAuthorization(p => p.RequireRole(Roles.Operator)).WithTags("Operations"));
+        OperatorEndpoints.Map(app.MapGroup(RoutePrefix + "/admin").RequireAuthorization(p => p.RequireRole(Roles.Operator)).WithTags("Operations"), Name);
         return app;
     }
 }

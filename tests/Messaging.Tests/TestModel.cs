@@ -29,12 +29,13 @@ public sealed record ParcelPartCreatedV1(Guid ParcelId, int Part);
 
 public sealed class ParcelMapper : IIntegrationEventMapper
 {
-    public IEnumerable<object> Map(object domainEvent, RecordedEvent recorded) => domainEvent switch
-    {
-        ParcelRegistered e => [new ParcelRegisteredV1(e.ParcelId, e.Number)],
-        ParcelSplit e => Enumerable.Range(1, e.Parts).Select(part => (object)new ParcelPartCreatedV1(e.ParcelId, part)),
-        _ => [],
-    };
+    public ValueTask<IReadOnlyList<object>> MapAsync(object domainEvent, RecordedEvent recorded, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<object>>(domainEvent switch
+        {
+            ParcelRegistered e => [new ParcelRegisteredV1(e.ParcelId, e.Number)],
+            ParcelSplit e => Enumerable.Range(1, e.Parts).Select(part => (object)new ParcelPartCreatedV1(e.ParcelId, part)).ToList(),
+            _ => [],
+        });
 }
 
 [EventType("DeliveryNoted.v1")]

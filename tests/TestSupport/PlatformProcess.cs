@@ -23,6 +23,7 @@ public sealed class PlatformProcess : IAsyncLifetime
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     public int GatewayPort { get; } = FreePort();
     public int ComplaintsPort { get; } = FreePort();
+    public int WorkOrdersPort { get; } = FreePort();
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
     public string Output { get { lock (_output) return _output.ToString(); } }
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
@@ -48,6 +49,7 @@ public sealed class PlatformProcess : IAsyncLifetime
         info.Environment["RABBITMQ_PORT"] = FreePort(maxForDistribution: true).ToString();
         info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString();
         info.Environment["COMPLAINTS_PORT"] = ComplaintsPort.ToString();
+        info.Environment["WORKORDERS_PORT"] = WorkOrdersPort.ToString();
         foreach (var (key, value) in Environment) info.Environment[key] = value;
         info.Environment["DATA_DIR"] = DataDirectory;
         // The test command builds Release before running the tests; reuse that build when it is there.

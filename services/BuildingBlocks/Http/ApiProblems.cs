@@ -46,6 +46,10 @@ public static class ApiProblems
     public static IResult NotFound(string what, string id) =>
         Problem(StatusCodes.Status404NotFound, $"{what}-not-found", "Not found.", $"No {what.Replace('-', ' ')} with id '{id}' is visible to you.");
 
+    public static IResult EstateNotVisible(string estateId) =>
+        Problem(StatusCodes.Status403Forbidden, "estate-not-visible", "Your role may not do this.",
+            $"Your token does not cover estate '{estateId}'.");
+
     public static IResult PreconditionFailed(long currentRevision) =>
         Problem(StatusCodes.Status412PreconditionFailed, "revision-mismatch", "The resource has changed.",
             $"If-Match does not name the current revision; it is now {ETags.Format(currentRevision)}. Read it again and retry.",

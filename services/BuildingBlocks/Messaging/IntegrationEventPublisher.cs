@@ -12,8 +12,11 @@ namespace Platform.BuildingBlocks.Messaging;
 /// <summary>Supplied by each service: which integration events (from <c>contracts/</c>) a stored domain event becomes.</summary>
 public interface IIntegrationEventMapper
 {
-    /// <summary>The messages to publish for <paramref name="domainEvent"/>; none for events that stay internal.</summary>
-    IEnumerable<object> Map(object domainEvent, RecordedEvent recorded);
+    /// <summary>
+    /// The messages to publish for <paramref name="domainEvent"/>; none for events that stay internal. Asynchronous
+    /// because some mappers read more than the event, e.g. the aggregate's state up to it.
+    /// </summary>
+    ValueTask<IReadOnlyList<object>> MapAsync(object domainEvent, RecordedEvent recorded, CancellationToken ct);
 }
 
 public sealed class IntegrationEventPublisherOptions
@@ -97,7 +100,7 @@ public sealed class IntegrationEventPublisher(
         {
             try
             {
-                var messages = MessagesFor(recorded);
+                var messages = await MessagesForAsync(recorded, ct);
                 for (var index = 0; index < messages.Count; index++)
                     await PublishOneAsync(recorded, messages[index], index, ct);
                 return;
@@ -115,7 +118,7 @@ public sealed class IntegrationEventPublisher(
         }
     }
 
-    private List<object> MessagesFor(RecordedEvent recorded)
+    private async Task<IReadOnlyList<object>> MessagesForAsync(RecordedEvent recorded, CancellationToken ct)
     {
         if (!types.IsKnown(recorded.EventType))
         {
@@ -123,7 +126,7 @@ public sealed class IntegrationEventPublisher(
                 recorded.EventId, recorded.EventType);
             return [];
         }
-        return mapper.Map(types.Deserialize(recorded.EventType, recorded.Data), recorded).ToList();
+        return await mapper.MapAsync(types.Deserialize(recorded.EventType, recorded.Data), recorded, ct);
     }
 
     private async Task PublishOneAsync(RecordedEvent recorded, object message, int index, CancellationToken ct)

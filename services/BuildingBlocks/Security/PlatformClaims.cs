@@ -32,6 +32,10 @@ public static class ClaimsPrincipalExtensions
     public static IReadOnlyList<string> Estates(this ClaimsPrincipal principal) =>
         principal.FindAll(PlatformClaims.Estates).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>A resident and nothing else: sees only what they filed themselves.</summary>
+    public static bool IsResidentOnly(this ClaimsPrincipal principal) =>
+        principal.Roles() is { Count: > 0 } roles && roles.All(r => r == EventSourcing.Roles.Resident);
+
     public static bool CanSeeAllEstates(this ClaimsPrincipal principal) =>
         principal.HasClaim(PlatformClaims.Estates, PlatformClaims.AllEstates);
 

@@ -12,8 +12,7 @@ public static class Access
         [Roles.CallCentreAgent, Roles.ComplaintSupervisor, Roles.DepartmentManager, Roles.GeneralManager];
 
     /// <summary>A resident and nothing else: sees only the complaints they filed themselves.</summary>
-    public static bool IsResidentOnly(ClaimsPrincipal user) =>
-        user.Roles() is { Count: > 0 } roles && roles.All(r => r == Roles.Resident);
+    public static bool IsResidentOnly(ClaimsPrincipal user) => user.IsResidentOnly();
 
     public static bool HandlesComplaints(ClaimsPrincipal user) => HandlingRoles.Any(user.IsInRole);
 
@@ -27,22 +26,4 @@ public static class Access
     /// <summary>Name and phone in full for the handling roles and for the complainant; masked for everyone else.</summary>
     public static bool MaySeeReporter(ClaimsPrincipal user, ComplaintState complaint) =>
         HandlesComplaints(user) || (complaint.Reporter?.ResidentId is { } resident && resident == SubjectOf(user));
-
-    public static string MaskPhone(string phone)
-    {
-        var digits = phone.Count(char.IsDigit);
-        if (digits <= 4) return new string('*', phone.Length);
-        var shown = 0;
-        var keepFrom = digits - 4;
-        var masked = phone.Select(c =>
-        {
-            if (!char.IsDigit(c)) return c;
-            var index = shown++;
-            return index < 3 || index >= keepFrom ? c : '*';
-        });
-        return new string(masked.ToArray());
-    }
-
-    public static string MaskName(string name) =>
-        name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 2));
 }

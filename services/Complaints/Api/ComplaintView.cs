@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Complaints.Api;
 
@@ -72,7 +73,7 @@ public sealed record ReporterView(string Name, string Phone, ReporterKind Kind, 
 {
     public static ReporterView From(Reporter reporter, bool full) => full
         ? new(reporter.Name, reporter.Phone, reporter.Kind, false)
-        : new(Access.MaskName(reporter.Name), Access.MaskPhone(reporter.Phone), reporter.Kind, true);
+        : new(PersonalData.MaskName(reporter.Name), PersonalData.MaskPhone(reporter.Phone), reporter.Kind, true);
 }
 
 public sealed record DeadlinesView(

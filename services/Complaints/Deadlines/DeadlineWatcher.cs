@@ -1,5 +1,6 @@
 using Platform.Complaints.Api;
 using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.Complaints.Features;
 using Platform.Complaints.ReadModel;
@@ -23,28 +24,11 @@ public sealed class DeadlineWatcher(
     ComplaintCommandsForSystem commands,
     DeadlineWatcherOptions options,
     TimeProvider time,
-    ILogger<DeadlineWatcher> logger) : BackgroundService
+    ILogger<DeadlineWatcher> logger) : PeriodicWatcher(options.Interval, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override async Task<int> CheckAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Interval, time);
-        do
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Checking complaint deadlines failed; trying again at the next tick.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public async Task<int> CheckAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = FindDue(now);
         foreach (var complaintId in due)
             await commands.MarkDeadlineMissedAsync(complaintId, ct);

@@ -8,6 +8,6 @@ public sealed class ComplaintsOutboxMapper : IIntegrationEventMapper
 {
     private readonly ComplaintIntegrationEventMapper _mapper = new();
 
-    public IEnumerable<object> Map(object domainEvent, RecordedEvent recorded) =>
-        _mapper.Map(domainEvent, ComplaintsService.IdFromStream(recorded.StreamId));
+    public ValueTask<IReadOnlyList<object>> MapAsync(object domainEvent, RecordedEvent recorded, CancellationToken ct) =>
+        ValueTask.FromResult<IReadOnlyList<object>>(_mapper.Map(domainEvent, ComplaintsService.IdFromStream(recorded.StreamId)).ToList());
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Platform.BuildingBlocks.ReadModels;
 
 namespace Platform.Complaints.ReadModel;
 
@@ -86,8 +87,7 @@ public static class ComplaintListProjection
     }
 
     /// <summary>Instants are stored as fixed-width UTC text, so they sort and compare as strings.</summary>
-    public static string Instant(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset value) => SqlValues.Instant(value);
 
     public static void Apply(
         SqliteConnection connection, SqliteTransaction transaction, object @event, Guid complaintId, long revision, ulong position)

@@ -28,6 +28,12 @@ public sealed record WorkOrderState
     public WorkOrderType Type { get; init; }
     public UnitAddress Unit { get; init; } = new("", "", null, null);
     public string? ResidentId { get; init; }
+    /// <summary>Personal data: shown in full only to the roles that handle the order (brief 2.6).</summary>
+    public Reporter? Reporter { get; init; }
+    public string Content { get; init; } = "";
+    public UrgencySource UrgencySource { get; init; }
+    public DateTimeOffset? AppointmentAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
     public Guid? ComplaintId { get; init; }
     public string Category { get; init; } = "";
     public UrgencyClass Urgency { get; init; }
@@ -65,6 +71,9 @@ public sealed record WorkOrderState
             Type = e.Type,
             Unit = e.Unit,
             ResidentId = e.ResidentId,
+            Reporter = e.Reporter,
+            Content = e.Content,
+            UrgencySource = e.UrgencySource,
             ComplaintId = e.ComplaintId,
             Category = e.Category,
             Urgency = e.Urgency,
@@ -73,7 +82,7 @@ public sealed record WorkOrderState
             RepairDueAt = e.RepairDueAt,
         },
         WorkOrderUrgencyReclassified e => this with { Urgency = e.To, HandleDueAt = e.HandleDueAt, RepairDueAt = e.RepairDueAt },
-        TechnicianDispatched e => this with { Status = WorkOrderStatus.Dispatched, TechnicianId = e.TechnicianId },
+        TechnicianDispatched e => this with { Status = WorkOrderStatus.Dispatched, TechnicianId = e.TechnicianId, AppointmentAt = e.AppointmentAt },
         TechnicianArrived => this with { Status = WorkOrderStatus.OnSite },
         QuoteIssued e => this with { Status = WorkOrderStatus.AwaitingQuoteAcceptance, Quote = new Quote(e.Amount, e.FeeStandardRef, false) },
         QuoteAccepted => this with { Status = WorkOrderStatus.OnSite, Quote = Quote! with { Accepted = true } },
@@ -108,7 +117,7 @@ public sealed record WorkOrderState
             TechnicianId = e.TechnicianId,
             OpenRework = OpenRework! with { NoticeIssuedAt = e.IssuedAt },
         },
-        WorkOrderClosed => this with { Status = WorkOrderStatus.Closed },
+        WorkOrderClosed e => this with { Status = WorkOrderStatus.Closed, ClosedAt = e.ClosedAt },
         WorkOrderSlaBreached e => this with { Breaches = Breaches.Add(SlaBreachKey.Of(e)) },
         RectificationNoticeIssued e => this with
         {

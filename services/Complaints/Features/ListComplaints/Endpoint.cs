@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Projections;
@@ -70,7 +69,7 @@ public static class ListComplaintsEndpoint
         (string RegisteredAt, string Id)? after = null;
         if (cursor is not null)
         {
-            if (DecodeCursor(cursor) is not { } decoded) return BadQuery("cursor", "cursor-invalid", "cursor must be a nextCursor this API returned.");
+            if (PageCursor.Decode(cursor) is not { } decoded) return BadQuery("cursor", "cursor-invalid", "cursor must be a nextCursor this API returned.");
             after = decoded;
         }
 
@@ -82,18 +81,13 @@ public static class ListComplaintsEndpoint
             filters.Add("reporter_resident_id = $resident");
             command.Parameters.AddWithValue("$resident", Access.SubjectOf(http.User));
         }
-        else if (!http.User.CanSeeAllEstates())
+        else
         {
-            var estates = http.User.Estates();
-            var names = estates.Select((_, i) => $"$estate{i}").ToList();
-            filters.Add(names.Count == 0 ? "0" : $"estate_id IN ({string.Join(", ", names)})");
-            for (var i = 0; i < estates.Count; i++) command.Parameters.AddWithValue(names[i], estates[i]);
+            EstateFilter.Restrict(http.User, command, filters);
         }
         if (estateId is not null)
         {
-            if (!http.User.CanSeeEstate(estateId))
-                return ApiProblems.Problem(StatusCodes.Status403Forbidden, "estate-not-visible", "Your role may not do this.",
-                    $"Your token does not cover estate '{estateId}'.");
+            if (!http.User.CanSeeEstate(estateId)) return ApiProblems.EstateNotVisible(estateId);
             filters.Add("estate_id = $estateId");
             command.Parameters.AddWithValue("$estateId", estateId);
         }
@@ -127,7 +121,7 @@ public static class ListComplaintsEndpoint
             while (reader.Read()) rows.Add((Read(reader), reader.GetString(17)));
 
         var page = rows.Take(take).Select(r => r.Summary).ToList();
-        var next = rows.Count > take ? EncodeCursor(rows[take - 1].RegisteredAt, rows[take - 1].Summary.Id) : null;
+        var next = rows.Count > take ? PageCursor.Encode(rows[take - 1].RegisteredAt, rows[take - 1].Summary.Id) : null;
         return Results.Ok(new ComplaintPage(page, next));
     }
 
@@ -153,22 +147,4 @@ public static class ListComplaintsEndpoint
 
     private static IResult BadQuery(string field, string code, string detail) =>
         ApiProblems.InvalidField(field, code, detail, StatusCodes.Status400BadRequest);
-
-    private static string EncodeCursor(string registeredAt, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{registeredAt}|{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (string RegisteredAt, string Id)? DecodeCursor(string cursor)
-    {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 += new string('=', (4 - base64.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
-            return parts.Length == 2 && Guid.TryParse(parts[1], out _) ? (parts[0], parts[1]) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Projections;
 
-namespace Platform.Complaints.Operations;
+namespace Platform.BuildingBlocks.Operations;
 
 public sealed record ProjectionStatus(string Name, string? Position, bool CaughtUp);
 
@@ -11,7 +14,9 @@ public sealed record RedriveResult(string Queue, int Moved);
 /// <summary>What an operator needs without shell access: projection state and rebuilds, dead letters and re-drive.</summary>
 public static class OperatorEndpoints
 {
-    public static void Map(RouteGroupBuilder admin)
+    /// <param name="admin">The service's admin group, already restricted to operators.</param>
+    /// <param name="serviceName">Only queues named <c>{serviceName}.*</c> are this service's to inspect and re-drive.</param>
+    public static void Map(RouteGroupBuilder admin, string serviceName)
     {
         admin.MapGet("/projections", (ProjectionRegistry projections) =>
                 projections.All.Select(p => new ProjectionStatus(p.Name, p.Position?.ToString(), p.IsCaughtUp)))
@@ -25,21 +30,20 @@ public static class OperatorEndpoints
             .WithSummary("Reset the projection and replay it from the first event.");
 
         admin.MapGet("/dead-letters/{queue}", async (string queue, DeadLetters deadLetters, CancellationToken ct, int? max) =>
-                OwnQueue(queue) ?? Results.Ok(await deadLetters.PeekAsync(queue, Math.Clamp(max ?? 20, 1, 200), ct)))
+                OwnQueue(queue, serviceName) ?? Results.Ok(await deadLetters.PeekAsync(queue, Math.Clamp(max ?? 20, 1, 200), ct)))
             .WithName("PeekDeadLetters")
             .WithSummary("Messages that failed every retry on one of this service's queues, with the fault reason.");
 
         admin.MapPost("/dead-letters/{queue}/redrive", async (string queue, DeadLetters deadLetters, CancellationToken ct) =>
-                OwnQueue(queue) ?? Results.Ok(new RedriveResult(queue, await deadLetters.RedriveAsync(queue, ct))))
+                OwnQueue(queue, serviceName) ?? Results.Ok(new RedriveResult(queue, await deadLetters.RedriveAsync(queue, ct))))
             .WithName("RedriveDeadLetters")
             .WithSummary("Move every dead-lettered message of the queue back to it, to be consumed again.");
     }
 
-    /// <summary>Operators of this service handle only this service's queues.</summary>
-    private static IResult? OwnQueue(string queue) =>
-        queue.StartsWith(ComplaintsService.Name + ".", StringComparison.Ordinal) && !queue.EndsWith(DeadLetters.ErrorQueueSuffix, StringComparison.Ordinal)
+    private static IResult? OwnQueue(string queue, string serviceName) =>
+        queue.StartsWith(serviceName + ".", StringComparison.Ordinal) && !queue.EndsWith(DeadLetters.ErrorQueueSuffix, StringComparison.Ordinal)
             ? null
             : ApiProblems.InvalidField("queue", "queue-not-owned",
-                $"Name one of this service's receive queues (they start with '{ComplaintsService.Name}.'), not its _error queue.",
+                $"Name one of this service's receive queues (they start with '{serviceName}.'), not its _error queue.",
                 StatusCodes.Status400BadRequest);
 }

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.BuildingBlocks.Http;
+
+/// <summary>
+/// Runs a command on one aggregate for an HTTP request: read the body, check the caller may see the aggregate,
+/// then load, decide, append (the kernel's command handler) and answer. A service says how its streams are
+/// named, who sees what, and how the state is shown.
+/// </summary>
+public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCommand> handler)
+{
+    public CommandHandler<TState, TCommand> Handler => handler;
+
+    /// <summary>The resource's name in problems ("complaint" gives "complaint-not-found").</summary>
+    protected abstract string ResourceName { get; }
+
+    public abstract string StreamFor(Guid id);
+
+    /// <summary>False also for an aggregate that does not exist: both answer 404.</summary>
+    public abstract bool CanSee(ClaimsPrincipal user, TState state);
+
+    public abstract object Represent(TState state, ClaimsPrincipal user);
+
+    /// <summary>Work that follows a successful or repeated command, e.g. opening linked aggregates.</summary>
+    protected virtual Task AfterAsync(TCommand command, CommandOutcome<TState> outcome, CommandEnvelope envelope, CancellationToken ct) =>
+        Task.CompletedTask;
+
+    public async Task<IResult> ExecuteAsync<TBody>(
+        HttpContext http, Guid id, Func<TBody, Actor, TState, TCommand> toCommand, CancellationToken ct)
+        where TBody : class
+    {
+        var body = await CommandRequest.ReadBodyAsync<TBody>(http.Request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await ExecuteAsync(http, id, body.RawText, (actor, state) => toCommand(body.Body!, actor, state), ct);
+    }
+
+    /// <summary>For commands without a body.</summary>
+    public async Task<IResult> ExecuteAsync(
+        HttpContext http, Guid id, string rawBody, Func<Actor, TState, TCommand> toCommand, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (!CommandRequest.TryCreateEnvelope(http, actor, rawBody, out var envelope, out var problem)) return problem!;
+
+        var stream = StreamFor(id);
+        var current = await handler.LoadAsync(stream, ct);
+        if (!CanSee(http.User, current.State))
+            return ApiProblems.NotFound(ResourceName, id.ToString());
+
+        TCommand command;
+        try { command = toCommand(actor, current.State); }
+        catch (MissingFieldException missing)
+        {
+            return ApiProblems.InvalidField(missing.Field, "required-field-missing", missing.Message);
+        }
+        catch (UnreadableFieldException unreadable)
+        {
+            return ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest);
+        }
+        var outcome = await handler.HandleAsync(stream, command, envelope, ct);
+        if (outcome is CommandOutcome<TState>.Done or CommandOutcome<TState>.Repeated)
+            await AfterAsync(command, outcome, envelope, ct);
+        return outcome.ToHttp(http, state => Represent(state, http.User));
+    }
+
+    /// <summary>One aggregate read from its stream; the ETag is its revision, and If-None-Match on it answers 304.</summary>
+    public async Task<IResult> GetAsync(HttpContext http, Guid id, CancellationToken ct)
+    {
+        var loaded = await handler.LoadAsync(StreamFor(id), ct);
+        if (!CanSee(http.User, loaded.State)) return ApiProblems.NotFound(ResourceName, id.ToString());
+
+        http.Response.Headers.ETag = ETags.Format(loaded.Revision);
+        return ETags.MatchesIfNoneMatch(http.Request, loaded.Revision)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Ok(Represent(loaded.State, http.User));
+    }
+
+    protected static TState StateOf(CommandOutcome<TState> outcome) => outcome switch
+    {
+        CommandOutcome<TState>.Done done => done.State,
+        CommandOutcome<TState>.Repeated repeated => repeated.State,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+}

@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public sealed record ClassifyUrgencyRequest(string? Urgency);
+
+public static class ClassifyUrgencyEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/urgency", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<ClassifyUrgencyRequest>(http, id, (b, by, s) => new ClassifyUrgency(id, Need.Value(Codes.Read<UrgencyClass>(b.Urgency, "urgency"), "urgency"), commands.PolicyOf(s), by), ct))
+            .WithName("ClassifyUrgency")
+            .WithSummary("Change the urgency class (supervisors); the SLA deadlines are recomputed.")
+            .Accepts<ClassifyUrgencyRequest>("application/json")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

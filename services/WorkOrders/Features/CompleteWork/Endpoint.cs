@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public sealed record CompleteWorkRequest(string? SignedOffBy, decimal? Amount, decimal? CashReceived);
+
+public static class CompleteWorkEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/completion", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<CompleteWorkRequest>(http, id, (b, by, s) => new CompleteWork(id, b.SignedOffBy ?? "", b.Amount, commands.PolicyOf(s), by, b.CashReceived), ct))
+            .WithName("CompleteWork")
+            .WithSummary("Complete with the owner's sign-off and, for paid work, the signed amount; a technician never takes cash.")
+            .Accepts<CompleteWorkRequest>("application/json")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

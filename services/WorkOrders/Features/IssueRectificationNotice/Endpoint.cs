@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public sealed record IssueRectificationNoticeRequest(string? ResponsibleUnit, string? Subject, DateTimeOffset? ReplyDueAt);
+
+public static class IssueRectificationNoticeEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/rectification-notices", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<IssueRectificationNoticeRequest>(http, id, (b, by, _) => new IssueRectificationNotice(id, b.ResponsibleUnit ?? "", b.Subject ?? "", Need.Value(b.ReplyDueAt, "replyDueAt"), by), ct))
+            .WithName("IssueRectificationNotice")
+            .WithSummary("A written rectification notice (整改通知单) to an external responsible unit, with a reply deadline.")
+            .Accepts<IssueRectificationNoticeRequest>("application/json")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

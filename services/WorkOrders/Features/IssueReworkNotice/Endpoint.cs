@@ -1,0 +1,23 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public sealed record IssueReworkNoticeRequest(string? TechnicianId);
+
+public static class IssueReworkNoticeEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/rework-notice", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<IssueReworkNoticeRequest>(http, id, (b, by, _) => new IssueReworkNotice(id, Need.Text(b.TechnicianId, "technicianId"), by), ct))
+            .WithName("IssueReworkNotice")
+            .WithSummary("Record the written rework notice to the technician; the order goes back into work.")
+            .Accepts<IssueReworkNoticeRequest>("application/json")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,19 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public static class RecordArrivalEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/arrival", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new RecordArrival(id, by), ct))
+            .WithName("RecordArrival")
+            .WithSummary("The assigned technician is on site.")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

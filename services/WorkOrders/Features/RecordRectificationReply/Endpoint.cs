@@ -1,0 +1,25 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public sealed record RecordRectificationReplyRequest(string? Summary);
+
+public static class RecordRectificationReplyEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/rectification-notices/{noticeId:guid}/reply",
+                (Guid id, Guid noticeId, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                    commands.ExecuteAsync<RecordRectificationReplyRequest>(http, id,
+                        (b, by, _) => new RecordRectificationReply(id, noticeId, b.Summary ?? "", by), ct))
+            .WithName("RecordRectificationReply")
+            .WithSummary("The responsible unit's reply to a rectification notice.")
+            .Accepts<RecordRectificationReplyRequest>("application/json")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,25 @@
+using Platform.BuildingBlocks.Http;
+using Platform.WorkOrders.Api;
+
+namespace Platform.WorkOrders.Features;
+
+public sealed record RequestMaterialsRequest(IReadOnlyList<MaterialLineRequest>? Lines);
+
+public sealed record MaterialLineRequest(string? ItemCode, decimal? Quantity, string? Unit);
+
+public static class RequestMaterialsEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/materials-requests", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+                commands.ExecuteAsync<RequestMaterialsRequest>(http, id, (b, by, _) => new RequestMaterials(id, (b.Lines ?? []).Select((l, i) => new MaterialLine(l.ItemCode ?? "", Need.Value(l.Quantity, $"lines[{i}].quantity"), l.Unit ?? "")).ToList(), by), ct))
+            .WithName("RequestMaterials")
+            .WithSummary("The technician asks for material; Inventory opens a requisition.")
+            .Accepts<RequestMaterialsRequest>("application/json")
+            .Produces<WorkOrderView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,39 @@
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Projections;
+using Platform.BuildingBlocks.ReadModels;
+using Platform.BuildingBlocks.Security;
+using Platform.WorkOrders.Api;
+using Platform.WorkOrders.ReadModel;
+using Platform.WorkOrders.Reports;
+
+namespace Platform.WorkOrders.Features;
+
+public static class WorkOrderReportEndpoint
+{
+    public static void Map(RouteGroupBuilder orders) =>
+        orders.MapGet("/reports/summary", Handle)
+            .WithName("WorkOrderReport")
+            .WithSummary("The report of brief 4.7 for one estate and the orders logged in [from, to): orders by category, timely response rate, follow-up rate and pass rate, rework count.")
+            .Produces<WorkOrderReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async Task<IResult> Handle(
+        HttpContext http, ReadModelDatabase database, ProjectionRunner<WorkOrderListProjection> runner, TimeProvider time,
+        CancellationToken ct, string? estateId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        if (!Access.IsStaff(http.User))
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "report-needs-work-order-staff", "Your role may not do this.",
+                "Work-order reports are for customer-service and management staff.");
+        if (string.IsNullOrWhiteSpace(estateId))
+            return ApiProblems.InvalidField("estateId", "estate-required", "Name the estate to report on.", StatusCodes.Status400BadRequest);
+        if (from is null) return ApiProblems.InvalidField("from", "period-start-required", "Give the start of the period (ISO 8601).", StatusCodes.Status400BadRequest);
+        if (to is null) return ApiProblems.InvalidField("to", "period-end-required", "Give the end of the period (ISO 8601, exclusive).", StatusCodes.Status400BadRequest);
+        if (to <= from) return ApiProblems.InvalidField("to", "period-empty", "The period must end after it starts.", StatusCodes.Status400BadRequest);
+        if (!http.User.CanSeeEstate(estateId)) return ApiProblems.EstateNotVisible(estateId);
+        if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
+
+        using var connection = database.Open();
+        return Results.Ok(WorkOrderReportQuery.Query(connection, estateId, from.Value, to.Value, time.GetUtcNow()));
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Operations;
+using Platform.BuildingBlocks.Projections;
+using Platform.BuildingBlocks.ReadModels;
+using Platform.BuildingBlocks.Security;
+using Platform.WorkOrders.Api;
+using Platform.WorkOrders.Features;
+using Platform.WorkOrders.Integration;
+using Platform.WorkOrders.ReadModel;
+using Platform.WorkOrders.Sla;
+
+namespace Platform.WorkOrders;
+
+/// <summary>How the Work orders service is put together: store, read model, outbox, consumers, SLA watcher, API.</summary>
+public static class WorkOrdersService
+{
+    public const string Name = WorkOrderStream.Service;
+    public const string RoutePrefix = "/api/v1/work-orders";
+
+    public static Guid IdFromStream(string streamId) =>
+        Guid.Parse(streamId.AsSpan(StreamName.For(Name, WorkOrderStream.Aggregate, "").Length));
+
+    public static WebApplicationBuilder AddWorkOrdersService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults(Name);
+        builder.AddPlatformAuthentication();
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddPlatformEventStore(configuration, Name);
+        services.AddSingleton(new EventTypeMap().RegisterAssemblyOf<WorkOrderLogged>());
+        services.AddSingleton<WorkOrderDecider>();
+        services.AddSingleton<Decider<WorkOrderState, IWorkOrderCommand>>(sp => sp.GetRequiredService<WorkOrderDecider>());
+        services.AddSingleton<CommandHandler<WorkOrderState, IWorkOrderCommand>>();
+        services.AddSingleton<WorkOrderCommands>();
+        services.AddSingleton<WorkOrderCommandsForSystem>();
+        services.AddSingleton(WorkOrderPolicies.FromConfiguration(configuration));
+
+        services.AddReadModelDatabase(configuration, Name);
+        services.AddProjection<WorkOrderListProjection>(StreamName.Prefix(Name));
+
+        services.AddPlatformMessaging(configuration, Name, bus => bus.AddConsumer<ComplaintTransferredConsumer>());
+        services.AddIntegrationEventPublisher<WorkOrdersOutboxMapper>();
+
+        services.AddSingleton(SlaWatcherOptions.FromConfiguration(configuration));
+        services.AddHostedService<SlaWatcher>();
+        return builder;
+    }
+
+    public static WebApplication MapWorkOrdersApi(this WebApplication app)
+    {
+        var orders = app.MapGroup(RoutePrefix).RequireAuthorization().WithTags("Work orders");
+        LogWorkOrderEndpoint.Map(orders);
+        ListWorkOrdersEndpoint.Map(orders);
+        WorkOrderReportEndpoint.Map(orders);
+        GetWorkOrderEndpoint.Map(orders);
+        ClassifyUrgencyEndpoint.Map(orders);
+        DispatchTechnicianEndpoint.Map(orders);
+        RecordArrivalEndpoint.Map(orders);
+        IssueQuoteEndpoint.Map(orders);
+        AcceptQuoteEndpoint.Map(orders);
+        DeclineQuoteEndpoint.Map(orders);
+        StartWorkEndpoint.Map(orders);
+        RequestMaterialsEndpoint.Map(orders);
+        CompleteWorkEndpoint.Map(orders);
+        RecordFollowUpEndpoint.Map(orders);
+        IssueReworkNoticeEndpoint.Map(orders);
+        CloseWorkOrderEndpoint.Map(orders);
+        MarkSlaBreachedEndpoint.Map(orders);
+        IssueRectificationNoticeEndpoint.Map(orders);
+        RecordRectificationReplyEndpoint.Map(orders);
+        OperatorEndpoints.Map(app.MapGroup(RoutePrefix + "/admin").RequireAuthorization(p => p.RequireRole(Roles.Operator)).WithTags("Operations"), Name);
+        return app;
+    }
+}

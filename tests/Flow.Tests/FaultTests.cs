@@ -1,0 +1,48 @@
+namespace Platform.Flow.Tests;
+
+/// <summary>The flow survives its infrastructure failing half-way, and ends exactly as it would have without the fault.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task The_broker_stopping_twice_in_the_middle_of_the_flow_loses_nothing()
+    {
+        await using var broker = await RabbitMqBroker.StartPrivateAsync();
+        await using var world = await FlowWorld.StartAsync(broker);
+        var complaintId = await world.RegisterAsync();
+
+        // Down while the transfer is stored: the outbox publishes it once the broker is back.
+        await broker.StopAsync();
+        var workOrderId = await world.TransferNeedingWorkAsync(complaintId);
+        await broker.StartAsync();
+        await world.WaitUntilLinkedAsync(complaintId, workOrderId);
+
+        // Down again while the work is completed.
+        await broker.StopAsync();
+        await world.CompleteWorkAsync(workOrderId);
+        await broker.StartAsync();
+
+        await world.WaitUntilResolvedAsync(complaintId);
+        await world.AssertResolvedOnceByAsync(complaintId, workOrderId);
+    }
+
+    [Fact]
+    public async Task The_work_orders_service_restarting_on_its_data_in_the_middle_of_the_flow_loses_nothing()
+    {
+        await using var world = await FlowWorld.StartAsync();
+        var complaintId = await world.RegisterAsync();
+
+        // Gone while the transfer is in flight: the message waits in its durable queue.
+        await world.StopWorkOrdersAsync();
+        var workOrderId = await world.TransferNeedingWorkAsync(complaintId);
+        await world.StartWorkOrdersAsync();
+        await world.WaitUntilLinkedAsync(complaintId, workOrderId);
+
+        // Gone right after the completion is stored, before its outbox may have published it.
+        await world.CompleteWorkAsync(workOrderId);
+        await world.StopWorkOrdersAsync();
+        await world.StartWorkOrdersAsync();
+
+        await world.WaitUntilResolvedAsync(complaintId);
+        await world.AssertResolvedOnceByAsync(complaintId, workOrderId);
+    }
+}
