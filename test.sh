@@ -37,7 +37,7 @@ status=$?
 
 # Sum the TRX counters of every test project.
 sum() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | awk -F'"' '{s+=$2} END {print s+0}'; }
-passed=$(sum passed); failed=$(( $(sum failed) + $(sum error) + $(sum timeout) + $(sum aborted) )); skipped=$(sum notExecuted)
+passed=$(sum passed); failed=$(( $(sum failed) + $(sum error) + $(sum timeout) + $(sum aborted) )); skipped=$(( $(sum total) - $(sum executed) ))  # the TRX logger counts skipped tests as total but not executed
 # A failed run without a failed test (a crash, an aborted test host) is never reported green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 line="${passed:-0} passed, $failed failed"
