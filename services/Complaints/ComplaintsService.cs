@@ -28,22 +28,12 @@ public static class ComplaintsService
 
     public static WebApplicationBuilder AddComplaintsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name);
-        builder.AddPlatformAuthentication();
-
-        var services = builder.Services;
+        var services = builder.AddEventSourcedService<ComplaintState, IComplaintCommand, ComplaintDecider>(Name);
         var configuration = builder.Configuration;
-        services.TryAddSingleton(TimeProvider.System);
-
-        services.AddPlatformEventStore(configuration, Name);
-        services.AddSingleton(new EventTypeMap().RegisterAssemblyOf<ComplaintRegistered>());
-        services.AddSingleton<Decider<ComplaintState, IComplaintCommand>, ComplaintDecider>();
-        services.AddSingleton<CommandHandler<ComplaintState, IComplaintCommand>>();
         services.AddSingleton<ComplaintCommands>();
         services.AddSingleton<ComplaintCommandsForSystem>();
         services.AddSingleton(EstatePolicies.FromConfiguration(configuration));
 
-        services.AddReadModelDatabase(configuration, Name);
         services.AddProjection<ComplaintListReadModel>(StreamName.Prefix(Name));
 
         services.AddSingleton<WorkOrderCommandsForComplaints>();

@@ -26,23 +26,12 @@ public static class WorkOrdersService
 
     public static WebApplicationBuilder AddWorkOrdersService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(Name);
-        builder.AddPlatformAuthentication();
-
-        var services = builder.Services;
+        var services = builder.AddEventSourcedService<WorkOrderState, IWorkOrderCommand, WorkOrderDecider>(Name);
         var configuration = builder.Configuration;
-        services.TryAddSingleton(TimeProvider.System);
-
-        services.AddPlatformEventStore(configuration, Name);
-        services.AddSingleton(new EventTypeMap().RegisterAssemblyOf<WorkOrderLogged>());
-        services.AddSingleton<WorkOrderDecider>();
-        services.AddSingleton<Decider<WorkOrderState, IWorkOrderCommand>>(sp => sp.GetRequiredService<WorkOrderDecider>());
-        services.AddSingleton<CommandHandler<WorkOrderState, IWorkOrderCommand>>();
         services.AddSingleton<WorkOrderCommands>();
         services.AddSingleton<WorkOrderCommandsForSystem>();
         services.AddSingleton(WorkOrderPolicies.FromConfiguration(configuration));
 
-        services.AddReadModelDatabase(configuration, Name);
         services.AddProjection<WorkOrderListProjection>(StreamName.Prefix(Name));
 
         services.AddPlatformMessaging(configuration, Name, bus => bus.AddConsumer<ComplaintTransferredConsumer>());

@@ -10,7 +10,7 @@ namespace Platform.WorkOrders.Integration;
 /// published event, O(n²) over an order's life, which stays small: an order has tens of events. Events nobody
 /// outside needs are answered without reading.
 /// </summary>
-public sealed class WorkOrdersOutboxMapper(IEventStore store, EventTypeMap types, WorkOrderDecider decider) : IIntegrationEventMapper
+public sealed class WorkOrdersOutboxMapper(IEventStore store, EventTypeMap types, Decider<WorkOrderState, IWorkOrderCommand> decider) : IIntegrationEventMapper
 {
     public async ValueTask<IReadOnlyList<object>> MapAsync(object domainEvent, RecordedEvent recorded, CancellationToken ct)
     {

@@ -14,10 +14,5 @@ public static class AttachEvidenceEndpoint
             .WithSummary("Attach an on-site photo (a reference to the stored file).")
             .Accepts<AttachEvidenceRequest>("application/json")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

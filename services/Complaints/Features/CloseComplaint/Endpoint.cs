@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
@@ -10,8 +11,5 @@ public static class CloseComplaintEndpoint
             .WithName("CloseComplaint")
             .WithSummary("Close the complaint; refused until a follow-up found the complainant satisfied.")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesCommandProblems();
 }

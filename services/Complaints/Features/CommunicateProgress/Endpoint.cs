@@ -14,10 +14,5 @@ public static class CommunicateProgressEndpoint
             .WithSummary("Tell the complainant how handling is going; the first one is the reply.")
             .Accepts<CommunicateProgressRequest>("application/json")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -14,10 +14,5 @@ public static class ConfirmAgreementByLegalCounselEndpoint
             .WithSummary("Record legal counsel's confirmation of the supplementary agreement.")
             .Accepts<ConfirmAgreementByLegalCounselRequest>("application/json")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -66,7 +66,7 @@ public static class ListComplaintsEndpoint
             return BadQuery("status", "status-unknown", $"status must be one of {string.Join(", ", Statuses)}.");
         if (category is not null && !Enum.GetValues<Category>().Any(c => WireName.Of(c) == category))
             return BadQuery("category", "category-unknown", "category is not one of the complaint categories.");
-        (string RegisteredAt, string Id)? after = null;
+        (string SortKey, string Id)? after = null;
         if (cursor is not null)
         {
             if (PageCursor.Decode(cursor) is not { } decoded) return BadQuery("cursor", "cursor-invalid", "cursor must be a nextCursor this API returned.");
@@ -97,12 +97,7 @@ public static class ListComplaintsEndpoint
             filters.Add(late ? "(overdue_reply + overdue_resolve + overdue_follow_up) > 0" : "(overdue_reply + overdue_resolve + overdue_follow_up) = 0");
         if (registeredFrom is { } from) { filters.Add("registered_at >= $from"); command.Parameters.AddWithValue("$from", ComplaintListProjection.Instant(from)); }
         if (registeredTo is { } to) { filters.Add("registered_at < $to"); command.Parameters.AddWithValue("$to", ComplaintListProjection.Instant(to)); }
-        if (after is { } position)
-        {
-            filters.Add("(registered_at < $afterAt OR (registered_at = $afterAt AND complaint_id < $afterId))");
-            command.Parameters.AddWithValue("$afterAt", position.RegisteredAt);
-            command.Parameters.AddWithValue("$afterId", position.Id);
-        }
+        if (after is { } position) PageCursor.AddAfter(filters, command, "registered_at", "complaint_id", position);
 
         command.CommandText = $"""
             SELECT complaint_id, estate_id, building, entrance, room, channel, category, severity, valid, group_complaint,
@@ -114,14 +109,11 @@ public static class ListComplaintsEndpoint
             ORDER BY registered_at DESC, complaint_id DESC
             LIMIT $take;
             """;
-        command.Parameters.AddWithValue("$take", take + 1);
-
-        var rows = new List<(ComplaintSummary Summary, string RegisteredAt)>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) rows.Add((Read(reader), reader.GetString(17)));
-
-        var page = rows.Take(take).Select(r => r.Summary).ToList();
-        var next = rows.Count > take ? PageCursor.Encode(rows[take - 1].RegisteredAt, rows[take - 1].Summary.Id) : null;
+        var (page, next) = PageCursor.ReadPage(command, take, reader =>
+        {
+            var summary = Read(reader);
+            return (summary, reader.GetString(17), summary.Id);
+        });
         return Results.Ok(new ComplaintPage(page, next));
     }
 

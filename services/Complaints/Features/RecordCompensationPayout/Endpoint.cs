@@ -14,10 +14,5 @@ public static class RecordCompensationPayoutEndpoint
             .WithSummary("Record a payout; refused without an approved, legally confirmed and signed agreement.")
             .Accepts<RecordCompensationPayoutRequest>("application/json")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

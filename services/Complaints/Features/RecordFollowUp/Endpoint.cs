@@ -14,10 +14,5 @@ public static class RecordFollowUpEndpoint
             .WithSummary("Record a follow-up (回访): satisfied, not satisfied (reopens) or a new demand (opens a linked case).")
             .Accepts<RecordFollowUpRequest>("application/json")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

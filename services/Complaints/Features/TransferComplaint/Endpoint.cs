@@ -14,10 +14,5 @@ public static class TransferComplaintEndpoint
             .WithSummary("Transfer to the responsible department; needsWork asks for a work order (派工单).")
             .Accepts<TransferComplaintRequest>("application/json")
             .Produces<ComplaintView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

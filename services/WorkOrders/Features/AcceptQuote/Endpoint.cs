@@ -11,9 +11,5 @@ public static class AcceptQuoteEndpoint
             .WithName("AcceptQuote")
             .WithSummary("The owner accepts the quote; work may start.")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -11,9 +11,5 @@ public static class CloseWorkOrderEndpoint
             .WithName("CloseWorkOrder")
             .WithSummary("Close the order once every required follow-up found it satisfactory.")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -14,10 +14,5 @@ public static class CompleteWorkEndpoint
             .WithSummary("Complete with the owner's sign-off and, for paid work, the signed amount; a technician never takes cash.")
             .Accepts<CompleteWorkRequest>("application/json")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -11,9 +11,5 @@ public static class DeclineQuoteEndpoint
             .WithName("DeclineQuote")
             .WithSummary("The owner declines the quote; the order is cancelled.")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -14,10 +14,5 @@ public static class DispatchTechnicianEndpoint
             .WithSummary("Send a technician at an agreed time (派工); reassigning before arrival is allowed.")
             .Accepts<DispatchTechnicianRequest>("application/json")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

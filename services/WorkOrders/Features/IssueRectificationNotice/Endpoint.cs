@@ -14,10 +14,5 @@ public static class IssueRectificationNoticeEndpoint
             .WithSummary("A written rectification notice (整改通知单) to an external responsible unit, with a reply deadline.")
             .Accepts<IssueRectificationNoticeRequest>("application/json")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

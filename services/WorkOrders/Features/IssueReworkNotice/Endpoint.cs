@@ -14,10 +14,5 @@ public static class IssueReworkNoticeEndpoint
             .WithSummary("Record the written rework notice to the technician; the order goes back into work.")
             .Accepts<IssueReworkNoticeRequest>("application/json")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -76,7 +76,7 @@ public static class ListWorkOrdersEndpoint
             return BadQuery("status", "status-unknown", $"status must be one of {string.Join(", ", Codes.All<WorkOrderStatus>().Skip(1))}.");
         if (urgency is not null && !Codes.TryParse<UrgencyClass>(urgency, out _))
             return BadQuery("urgency", "urgency-unknown", $"urgency must be one of {string.Join(", ", Codes.All<UrgencyClass>())}.");
-        (string LoggedAt, string Id)? after = null;
+        (string SortKey, string Id)? after = null;
         if (cursor is not null)
         {
             if (PageCursor.Decode(cursor) is not { } decoded) return BadQuery("cursor", "cursor-invalid", "cursor must be a nextCursor this API returned.");
@@ -97,12 +97,7 @@ public static class ListWorkOrdersEndpoint
         if (technician is not null) { filters.Add("technician_id = $technician"); command.Parameters.AddWithValue("$technician", technician); }
         if (urgency is not null) { filters.Add("urgency = $urgency"); command.Parameters.AddWithValue("$urgency", urgency); }
         if (overdue is { } late) filters.Add(late ? "breach_count > 0" : "breach_count = 0");
-        if (after is { } position)
-        {
-            filters.Add("(logged_at < $afterAt OR (logged_at = $afterAt AND work_order_id < $afterId))");
-            command.Parameters.AddWithValue("$afterAt", position.LoggedAt);
-            command.Parameters.AddWithValue("$afterId", position.Id);
-        }
+        if (after is { } position) PageCursor.AddAfter(filters, command, "logged_at", "work_order_id", position);
 
         command.CommandText = $"""
             SELECT {Columns} FROM work_orders
@@ -110,14 +105,11 @@ public static class ListWorkOrdersEndpoint
             ORDER BY logged_at DESC, work_order_id DESC
             LIMIT $take;
             """;
-        command.Parameters.AddWithValue("$take", take + 1);
-
-        var rows = new List<(WorkOrderSummary Summary, string LoggedAt)>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) rows.Add((Read(reader), reader.GetString(12)));
-
-        var page = rows.Take(take).Select(r => r.Summary).ToList();
-        var next = rows.Count > take ? PageCursor.Encode(rows[take - 1].LoggedAt, rows[take - 1].Summary.Id) : null;
+        var (page, next) = PageCursor.ReadPage(command, take, reader =>
+        {
+            var summary = Read(reader);
+            return (summary, reader.GetString(12), summary.Id);
+        });
         return Results.Ok(new WorkOrderPage(page, next));
     }
 

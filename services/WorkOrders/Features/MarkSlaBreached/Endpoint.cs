@@ -11,9 +11,5 @@ public static class MarkSlaBreachedEndpoint
             .WithName("MarkSlaBreached")
             .WithSummary("Record every deadline that has passed unmet (what the SLA watcher does on its own).")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

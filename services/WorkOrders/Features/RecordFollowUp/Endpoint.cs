@@ -14,10 +14,5 @@ public static class RecordFollowUpEndpoint
             .WithSummary("Record the next follow-up (回访); a problem found orders rework with a notice due in 12 h.")
             .Accepts<RecordFollowUpRequest>("application/json")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -16,10 +16,5 @@ public static class RequestMaterialsEndpoint
             .WithSummary("The technician asks for material; Inventory opens a requisition.")
             .Accepts<RequestMaterialsRequest>("application/json")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

@@ -11,9 +11,5 @@ public static class StartWorkEndpoint
             .WithName("StartWork")
             .WithSummary("The assigned technician starts work; refused for paid work before the owner accepted a quote (S19).")
             .Produces<WorkOrderView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandProblems();
 }

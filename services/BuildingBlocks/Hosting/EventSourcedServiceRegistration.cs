@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.ReadModels;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.BuildingBlocks.Hosting;
+
+public static class EventSourcedServiceRegistration
+{
+    /// <summary>
+    /// What every event-sourced service starts with: service defaults, JWT authentication, its event store
+    /// (SQLite or EventStoreDB), the event types of the decider's assembly, the decider and its command
+    /// handler, the clock, and the instance's read-model database.
+    /// </summary>
+    public static IServiceCollection AddEventSourcedService<TState, TCommand, TDecider>(this WebApplicationBuilder builder, string serviceName)
+        where TDecider : Decider<TState, TCommand>
+    {
+        builder.AddServiceDefaults(serviceName);
+        builder.AddPlatformAuthentication();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPlatformEventStore(builder.Configuration, serviceName);
+        services.AddSingleton(new EventTypeMap().RegisterAssemblyOf<TDecider>());
+        services.AddSingleton<Decider<TState, TCommand>, TDecider>();
+        services.AddSingleton<CommandHandler<TState, TCommand>>();
+        services.AddReadModelDatabase(builder.Configuration, serviceName);
+        return services;
+    }
+}
