@@ -58,7 +58,7 @@ public static class ComplaintsService
         ListComplaintsEndpoint.Map(complaints);
         ComplaintKpisEndpoint.Map(complaints);
         ComplaintCommandEndpoints.Map(complaints);
-        OperatorEndpoints.Map(app.MapGroup(RoutePrefix + "/admin").RequireAuthorization(p => p.RequireRole(Roles.Operator)).WithTags("Operations"), Name);
+        app.MapOperatorEndpoints(RoutePrefix, Name);
         return app;
     }
 }

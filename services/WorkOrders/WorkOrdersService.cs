@@ -64,7 +64,7 @@ public static class WorkOrdersService
         MarkSlaBreachedEndpoint.Map(orders);
         IssueRectificationNoticeEndpoint.Map(orders);
         RecordRectificationReplyEndpoint.Map(orders);
-        OperatorEndpoints.Map(app.MapGroup(RoutePrefix + "/admin").RequireAuthorization(p => p.RequireRole(Roles.Operator)).WithTags("Operations"), Name);
+        app.MapOperatorEndpoints(RoutePrefix, Name);
         return app;
     }
 }

@@ -14,10 +14,14 @@ public sealed record RedriveResult(string Queue, int Moved);
 /// <summary>What an operator needs without shell access: projection state and rebuilds, dead letters and re-drive.</summary>
 public static class OperatorEndpoints
 {
-    /// <param name="admin">The service's admin group, already restricted to operators.</param>
+    /// <summary>Maps the operator routes under <c>{routePrefix}/admin</c>, for the operator role only.</summary>
     /// <param name="serviceName">Only queues named <c>{serviceName}.*</c> are this service's to inspect and re-drive.</param>
-    public static void Map(RouteGroupBuilder admin, string serviceName)
+    public static void MapOperatorEndpoints(this IEndpointRouteBuilder app, string routePrefix, string serviceName)
     {
+        var admin = app.MapGroup(routePrefix + "/admin")
+            .RequireAuthorization(policy => policy.RequireRole(EventSourcing.Roles.Operator))
+            .WithTags("Operations");
+
         admin.MapGet("/projections", (ProjectionRegistry projections) =>
                 projections.All.Select(p => new ProjectionStatus(p.Name, p.Position?.ToString(), p.IsCaughtUp)))
             .WithName("ListProjections");
