@@ -45,7 +45,6 @@ public static class ComplaintsService
         });
         services.AddIntegrationEventPublisher<ComplaintsOutboxMapper>();
 
-        services.AddSingleton(DeadlineWatcherOptions.FromConfiguration(configuration));
         services.AddHostedService<DeadlineWatcher>();
         return builder;
     }

@@ -37,7 +37,6 @@ public static class WorkOrdersService
         services.AddPlatformMessaging(configuration, Name, bus => bus.AddConsumer<ComplaintTransferredConsumer>());
         services.AddIntegrationEventPublisher<WorkOrdersOutboxMapper>();
 
-        services.AddSingleton(SlaWatcherOptions.FromConfiguration(configuration));
         services.AddHostedService<SlaWatcher>();
         return builder;
     }

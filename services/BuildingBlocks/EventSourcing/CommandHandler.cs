@@ -49,12 +49,15 @@ public sealed class CommandHandler<TState, TCommand>(
         return new LoadedStream<TState>(state, revision, keys);
     }
 
+    /// <param name="alreadyLoaded">The stream as the caller just read it (e.g. to check who may see it): used for the
+    /// first attempt instead of reading it again. A conflict always re-reads.</param>
     public async Task<CommandOutcome<TState>> HandleAsync(
-        string streamId, TCommand command, CommandEnvelope envelope, CancellationToken ct = default)
+        string streamId, TCommand command, CommandEnvelope envelope, CancellationToken ct = default,
+        LoadedStream<TState>? alreadyLoaded = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await LoadAsync(streamId, ct);
+            var loaded = attempt == 1 && alreadyLoaded is not null ? alreadyLoaded : await LoadAsync(streamId, ct);
 
             if (envelope.IdempotencyKey is { } key && loaded.IdempotencyKeys.TryGetValue(key, out var firstHash))
             {

@@ -1,22 +1,43 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.BuildingBlocks.Hosting;
 
-/// <summary>
-/// A background check on a fixed interval of the injected clock (so tests drive it with a fake one). A failing
-/// check is logged and tried again at the next tick; it never stops the host.
-/// </summary>
-public abstract class PeriodicWatcher(TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
+/// <summary>How often a watcher looks and how many items one pass takes; read from a configuration section.</summary>
+public sealed record WatcherOptions(TimeSpan Interval, int BatchSize)
 {
-    protected TimeProvider Time => time;
+    public static WatcherOptions FromConfiguration(IConfiguration configuration, string section) => new(
+        configuration.GetValue($"{section}:Interval", TimeSpan.FromSeconds(30)),
+        configuration.GetValue($"{section}:BatchSize", 200));
+}
 
-    /// <summary>One pass; returns how many items it acted on.</summary>
-    public abstract Task<int> CheckAsync(CancellationToken ct);
+/// <summary>
+/// A background check on a fixed interval of the injected clock (so tests drive it with a fake one): find the
+/// aggregates whose deadline has passed, then issue a command on each. The decider decides on the stream itself,
+/// so a stale read model or two watchers at once cannot act twice. A failing pass is logged and tried again at
+/// the next tick; it never stops the host.
+/// </summary>
+public abstract class PeriodicWatcher(WatcherOptions options, TimeProvider time, ILogger logger) : BackgroundService
+{
+    /// <summary>Up to <paramref name="batchSize"/> ids whose deadline has passed by <paramref name="now"/> and is not yet recorded.</summary>
+    protected abstract IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize);
+
+    protected abstract Task ActOnAsync(Guid id, CancellationToken ct);
+
+    /// <summary>One pass; returns how many aggregates it acted on.</summary>
+    public async Task<int> CheckAsync(CancellationToken ct)
+    {
+        var due = FindDue(time.GetUtcNow(), options.BatchSize);
+        foreach (var id in due)
+            await ActOnAsync(id, ct);
+        if (due.Count > 0) logger.LogInformation("{Watcher} acted on {Count} overdue items.", GetType().Name, due.Count);
+        return due.Count;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval, time);
+        using var timer = new PeriodicTimer(options.Interval, time);
         do
         {
             try

@@ -59,7 +59,7 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         {
             return ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest);
         }
-        var outcome = await handler.HandleAsync(stream, command, envelope, ct);
+        var outcome = await handler.HandleAsync(stream, command, envelope, ct, alreadyLoaded: current);
         if (outcome is CommandOutcome<TState>.Done or CommandOutcome<TState>.Repeated)
             await AfterAsync(command, outcome, envelope, ct);
         return outcome.ToHttp(http, state => Represent(state, http.User));

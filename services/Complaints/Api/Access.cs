@@ -11,15 +11,12 @@ public static class Access
     private static readonly string[] HandlingRoles =
         [Roles.CallCentreAgent, Roles.ComplaintSupervisor, Roles.DepartmentManager, Roles.GeneralManager];
 
-    /// <summary>A resident and nothing else: sees only the complaints they filed themselves.</summary>
-    public static bool IsResidentOnly(ClaimsPrincipal user) => user.IsResidentOnly();
-
     public static bool HandlesComplaints(ClaimsPrincipal user) => HandlingRoles.Any(user.IsInRole);
 
     public static string SubjectOf(ClaimsPrincipal user) => user.ToActor().Id;
 
     public static bool CanSee(ClaimsPrincipal user, ComplaintState complaint) =>
-        complaint.IsRegistered && (IsResidentOnly(user)
+        complaint.IsRegistered && (user.IsResidentOnly()
             ? complaint.Reporter?.ResidentId == SubjectOf(user)
             : user.CanSeeEstate(complaint.EstateId));
 

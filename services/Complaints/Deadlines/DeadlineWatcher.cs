@@ -7,13 +7,6 @@ using Platform.Complaints.ReadModel;
 
 namespace Platform.Complaints.Deadlines;
 
-public sealed record DeadlineWatcherOptions(TimeSpan Interval, int BatchSize)
-{
-    public static DeadlineWatcherOptions FromConfiguration(IConfiguration configuration) => new(
-        configuration.GetValue("Complaints:DeadlineWatcher:Interval", TimeSpan.FromSeconds(30)),
-        configuration.GetValue("Complaints:DeadlineWatcher:BatchSize", 200));
-}
-
 /// <summary>
 /// Looks in the read model for complaints whose reply, resolve or follow-up deadline has passed unmet and
 /// issues <see cref="MarkDeadlineMissed"/> for each. The decider decides on the stream itself, so a stale
@@ -22,21 +15,13 @@ public sealed record DeadlineWatcherOptions(TimeSpan Interval, int BatchSize)
 public sealed class DeadlineWatcher(
     ReadModelDatabase database,
     ComplaintCommandsForSystem commands,
-    DeadlineWatcherOptions options,
+    IConfiguration configuration,
     TimeProvider time,
-    ILogger<DeadlineWatcher> logger) : PeriodicWatcher(options.Interval, time, logger)
+    ILogger<DeadlineWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "Complaints:DeadlineWatcher"), time, logger)
 {
-    public override async Task<int> CheckAsync(CancellationToken ct)
-    {
-        var now = Time.GetUtcNow();
-        var due = FindDue(now);
-        foreach (var complaintId in due)
-            await commands.MarkDeadlineMissedAsync(complaintId, ct);
-        if (due.Count > 0) logger.LogInformation("Marked missed deadlines on {Count} complaints.", due.Count);
-        return due.Count;
-    }
+    protected override Task ActOnAsync(Guid id, CancellationToken ct) => commands.MarkDeadlineMissedAsync(id, ct);
 
-    private List<Guid> FindDue(DateTimeOffset now)
+    protected override IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -49,7 +34,7 @@ public sealed class DeadlineWatcher(
             LIMIT $batch;
             """;
         command.Parameters.AddWithValue("$now", ComplaintListProjection.Instant(now));
-        command.Parameters.AddWithValue("$batch", options.BatchSize);
+        command.Parameters.AddWithValue("$batch", batchSize);
         var ids = new List<Guid>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(Guid.Parse(reader.GetString(0)));

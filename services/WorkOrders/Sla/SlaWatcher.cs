@@ -4,13 +4,6 @@ using Platform.WorkOrders.Api;
 
 namespace Platform.WorkOrders.Sla;
 
-public sealed record SlaWatcherOptions(TimeSpan Interval, int BatchSize)
-{
-    public static SlaWatcherOptions FromConfiguration(IConfiguration configuration) => new(
-        configuration.GetValue("WorkOrders:SlaWatcher:Interval", TimeSpan.FromSeconds(30)),
-        configuration.GetValue("WorkOrders:SlaWatcher:BatchSize", 200));
-}
-
 /// <summary>
 /// Looks in the read model for open orders with a deadline (handle, repair, follow-up, rework notice, rectification
 /// reply) that has passed unmet and is not recorded yet, and issues <see cref="Features.MarkSlaBreached"/> for each.
@@ -19,20 +12,13 @@ public sealed record SlaWatcherOptions(TimeSpan Interval, int BatchSize)
 public sealed class SlaWatcher(
     ReadModelDatabase database,
     WorkOrderCommandsForSystem commands,
-    SlaWatcherOptions options,
+    IConfiguration configuration,
     TimeProvider time,
-    ILogger<SlaWatcher> logger) : PeriodicWatcher(options.Interval, time, logger)
+    ILogger<SlaWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "WorkOrders:SlaWatcher"), time, logger)
 {
-    public override async Task<int> CheckAsync(CancellationToken ct)
-    {
-        var due = FindDue(Time.GetUtcNow());
-        foreach (var workOrderId in due)
-            await commands.MarkSlaBreachedAsync(workOrderId, ct);
-        if (due.Count > 0) logger.LogInformation("Checked SLA deadlines on {Count} work orders.", due.Count);
-        return due.Count;
-    }
+    protected override Task ActOnAsync(Guid id, CancellationToken ct) => commands.MarkSlaBreachedAsync(id, ct);
 
-    private List<Guid> FindDue(DateTimeOffset now)
+    protected override IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -49,7 +35,7 @@ public sealed class SlaWatcher(
             LIMIT $batch;
             """;
         command.Parameters.AddWithValue("$now", SqlValues.Instant(now));
-        command.Parameters.AddWithValue("$batch", options.BatchSize);
+        command.Parameters.AddWithValue("$batch", batchSize);
         var ids = new List<Guid>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(Guid.Parse(reader.GetString(0)));

@@ -35,8 +35,7 @@ public static class ComplaintKpisEndpoint
         if (to is null) return ApiProblems.InvalidField("to", "period-end-required", "Give the end of the period (ISO 8601, exclusive).", StatusCodes.Status400BadRequest);
         if (to <= from) return ApiProblems.InvalidField("to", "period-empty", "The period must end after it starts.", StatusCodes.Status400BadRequest);
         if (!http.User.CanSeeEstate(estateId))
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "estate-not-visible", "Your role may not do this.",
-                $"Your token does not cover estate '{estateId}'.");
+            return ApiProblems.EstateNotVisible(estateId);
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
 
         using var connection = database.Open();

@@ -76,7 +76,7 @@ public static class ListComplaintsEndpoint
         var filters = new List<string>();
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        if (Access.IsResidentOnly(http.User))
+        if (http.User.IsResidentOnly())
         {
             filters.Add("reporter_resident_id = $resident");
             command.Parameters.AddWithValue("$resident", Access.SubjectOf(http.User));

@@ -40,7 +40,7 @@ public static class RegisterComplaintEndpoint
         var actor = http.User.ToActor();
         if (!CommandRequest.TryCreateEnvelope(http, actor, read.RawText, out var envelope, out var problem)) return problem!;
 
-        var residentOnly = Access.IsResidentOnly(http.User);
+        var residentOnly = http.User.IsResidentOnly();
         var channel = body.Channel ?? (residentOnly ? Channel.ResidentApp : (Channel?)null);
         if (channel is null)
             return ApiProblems.InvalidField("channel", "complaint-channel-required", "Say which intake channel the complaint came through.");
@@ -48,8 +48,7 @@ public static class RegisterComplaintEndpoint
             return ApiProblems.InvalidField("reporter.kind", "reporter-kind-required", "Say whether the complainant is the owner or a tenant.");
         var estateId = body.EstateId?.Trim() ?? "";
         if (estateId.Length > 0 && !http.User.CanSeeEstate(estateId))
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "estate-not-visible", "Your role may not do this.",
-                $"Your token does not cover estate '{estateId}'.");
+            return ApiProblems.EstateNotVisible(estateId);
 
         // With an Idempotency-Key the id is derived from it, so a retried registration finds its own stream.
         var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create("complaint", key) : Guid.CreateVersion7();
