@@ -48,11 +48,16 @@ public sealed class ComplaintToWorkOrderThroughGatewayTests(PlatformProcess plat
         Assert.Equal(200, opened.Status);
         Assert.Equal("urgent", opened.Field("urgency"));
         Assert.Equal("complaint", opened.Field("channel"));
-        var urgentList = await _api.GetAsync("/api/v1/work-orders?estateId=estate-f1&urgency=urgent", leader);
-        Assert.Contains(urgentList.Body!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == workOrderId);
+        // Lists are projections. The order was opened by a consumer, so the list is polled until it shows it; after our own
+        // dispatch the queue waits for that write's position (X-Event-Position as minPosition).
+        await Eventually.UntilAsync(async () =>
+        {
+            var urgentList = await _api.GetAsync("/api/v1/work-orders?estateId=estate-f1&urgency=urgent", leader);
+            return urgentList.Body!["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == workOrderId);
+        }, Patience, "the urgent work-order list should show the order");
 
-        await Step(order + "/dispatch", leader, new { technicianId = "tech-f1", appointmentAt = DateTimeOffset.UtcNow.AddMinutes(20) });
-        var queue = await _api.GetAsync("/api/v1/work-orders/my-queue", technician);
+        var dispatched = await Step(order + "/dispatch", leader, new { technicianId = "tech-f1", appointmentAt = DateTimeOffset.UtcNow.AddMinutes(20) });
+        var queue = await _api.GetAsync($"/api/v1/work-orders/my-queue?minPosition={dispatched.Position}", technician);
         Assert.Contains(queue.Body!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == workOrderId);
         await Step(order + "/arrival", technician);
         await Step(order + "/start", technician);
