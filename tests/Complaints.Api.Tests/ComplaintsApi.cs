@@ -82,24 +82,3 @@ public sealed class ComplaintsApi : IAsyncDisposable
         _data.Dispose();
     }
 }
-
-/// <summary>
-/// The store a test class runs on. The service code is the same on both; EventStoreDB runs when
-/// <see cref="EventStoreDbServer"/> has a node, each test in a store namespace of its own on it.
-/// </summary>
-public sealed record StoreUnderTest(string Name)
-{
-    public static StoreUnderTest Sqlite { get; } = new("sqlite");
-
-    public static StoreUnderTest EventStoreDb { get; } = new("eventstoredb");
-
-    private string? Connection => Name == "eventstoredb" ? EventStoreDbServer.Connection : null;
-
-    public string? SkipReason => Name == "eventstoredb" ? EventStoreDbServer.SkipReason : null;
-
-    public IEnumerable<(string Key, string Value)> Settings() => Connection is null
-        ? [("EventStore:Embedded", "true")]
-        : [("EventStore:ConnectionString", Connection), ("EventStore:Namespace", $"t{Guid.NewGuid():N}.")];
-
-    public override string ToString() => Name;
-}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Threading.Channels;
 using Platform.BuildingBlocks.EventStore;
@@ -83,7 +84,10 @@ public sealed class SubscriptionProbe : IAsyncDisposable
             try
             {
                 await foreach (var message in store.SubscribeToAllAsync(after, prefix, _stop.Token))
+                {
+                    if (message is SubscriptionMessage.Checkpoint { Position: var position }) Checkpoints.Enqueue(position);
                     await _messages.Writer.WriteAsync(message);
+                }
                 _messages.Writer.TryComplete();
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -97,12 +101,25 @@ public sealed class SubscriptionProbe : IAsyncDisposable
         });
     }
 
+    /// <summary>Every checkpoint the subscription reported, in order.</summary>
+    public ConcurrentQueue<GlobalPosition> Checkpoints { get; } = new();
+
+    /// <summary>What a consumer would store as its checkpoint: the position of the last event or checkpoint handed out.</summary>
+    public GlobalPosition? LastPosition { get; private set; }
+
     public async Task<SubscriptionMessage> NextAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            return await _messages.Reader.ReadAsync(deadline.Token);
+            var message = await _messages.Reader.ReadAsync(deadline.Token);
+            LastPosition = message switch
+            {
+                SubscriptionMessage.Event e => e.Recorded.Position,
+                SubscriptionMessage.Checkpoint c => c.Position,
+                _ => LastPosition,
+            };
+            return message;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -145,4 +162,13 @@ public sealed class SubscriptionProbe : IAsyncDisposable
         await _pump;
         _stop.Dispose();
     }
+}
+
+/// <summary>New, empty data behind a store (a new file, a new node): what only a short log shows needs it.</summary>
+public sealed class EmptyStore(Func<IEventStore> open, Func<ValueTask>? release = null) : IAsyncDisposable
+{
+    /// <summary>A new store instance over that data; a second call is a client restart.</summary>
+    public IEventStore Open() => open();
+
+    public ValueTask DisposeAsync() => release?.Invoke() ?? ValueTask.CompletedTask;
 }

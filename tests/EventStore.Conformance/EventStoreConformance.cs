@@ -19,10 +19,87 @@ public abstract class EventStoreConformance
     /// <summary>Why this adapter cannot run here (e.g. no server configured), or null to run.</summary>
     protected virtual string? SkipReason => null;
 
+    /// <summary>
+    /// New, empty data, for the guarantees only a short log shows. Each test's own file for SQLite, whose data is
+    /// already new per test; a new node for EventStoreDB.
+    /// </summary>
+    protected virtual Task<EmptyStore> CreateEmptyStoreAsync() => Task.FromResult(new EmptyStore(OpenStore));
+
     private IEventStore Open()
     {
         Skip.If(SkipReason is not null, SkipReason);
         return OpenStore();
+    }
+
+    private Task<EmptyStore> EmptyAsync()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        return CreateEmptyStoreAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_filtered_subscription_from_the_start_of_an_empty_store_delivers_every_later_append()
+    {
+        await using var empty = await EmptyAsync();
+        var store = empty.Open();
+        var prefix = NewPrefix();
+
+        await using var probe = new SubscriptionProbe(store, null, prefix);
+        await probe.UntilCaughtUpAsync([], Wait);
+        var live = NewEvents(3, "live");
+        foreach (var e in live)
+        {
+            await store.AppendAsync(NewPrefix() + "other-1", ExpectedRevision.Any, [NewEvent("other")]);
+            await store.AppendAsync(prefix + "s-1", ExpectedRevision.Any, [e]);
+        }
+        var received = new List<RecordedEvent>();
+        await probe.CollectAsync(received, 3, Wait);
+
+        Assert.Equal(live.Select(e => e.EventId), received.Select(e => e.EventId));
+        Assert.DoesNotContain(probe.Checkpoints, p => p.IsEnd);
+        await DisposeStoreAsync(store);
+    }
+
+    [SkippableFact]
+    public async Task A_filtered_subscription_on_a_short_log_delivers_later_appends_and_resumes_from_its_stored_checkpoint()
+    {
+        // Fewer events than any server checkpoint window, and none of them the subscriber's (a new service on a
+        // node others already use): the catch-up ends at the end of the log without an event for the filter.
+        await using var empty = await EmptyAsync();
+        var prefix = NewPrefix();
+        var first = empty.Open();
+        for (var i = 0; i < 20; i++) await first.AppendAsync(NewPrefix() + "other-1", ExpectedRevision.Any, [NewEvent("other")]);
+
+        var beforeRestart = new List<RecordedEvent>();
+        GlobalPosition stored;
+        await using (var probe = new SubscriptionProbe(first, null, prefix))
+        {
+            await probe.UntilCaughtUpAsync(beforeRestart, Wait);
+            Assert.Empty(beforeRestart);
+            var live = NewEvents(5, "live");
+            foreach (var e in live) await first.AppendAsync(prefix + "s-2", ExpectedRevision.Any, [e]);
+            await probe.CollectAsync(beforeRestart, 5, Wait);
+            Assert.Equal(live.Select(e => e.EventId), beforeRestart.Select(e => e.EventId));
+            Assert.DoesNotContain(probe.Checkpoints, p => p.IsEnd);
+            stored = probe.LastPosition!.Value;
+        }
+        Assert.False(stored.IsEnd);
+        await DisposeStoreAsync(first);
+
+        var second = empty.Open();
+        var whileDown = NewEvents(3, "while-down");
+        foreach (var e in whileDown) await second.AppendAsync(prefix + "s-3", ExpectedRevision.Any, [e]);
+        var afterRestart = new List<RecordedEvent>();
+        await using (var probe = new SubscriptionProbe(second, stored, prefix))
+        {
+            await probe.UntilCaughtUpAsync(afterRestart, Wait);
+            var tail = NewEvent("after-restart");
+            await second.AppendAsync(prefix + "s-3", ExpectedRevision.Any, [tail]);
+            await probe.CollectAsync(afterRestart, 4, Wait);
+            Assert.Equal(whileDown.Append(tail).Select(e => e.EventId), afterRestart.Select(e => e.EventId));
+            Assert.DoesNotContain(probe.Checkpoints, p => p.IsEnd);
+        }
+        await DisposeStoreAsync(second);
     }
 
     [SkippableFact]

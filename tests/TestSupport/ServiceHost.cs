@@ -33,6 +33,8 @@ public sealed class ServiceHost<TEntryPoint> : IAsyncDisposable where TEntryPoin
             web.UseEnvironment("Development");
             web.UseSetting("RabbitMq:Url", virtualHost.ToString());
             web.UseSetting("Data:Path", dataPath);
+            // The embedded store unless the test names a server: never the process's EVENTSTORE_CONNECTION.
+            if (!settings.Any(s => s.Key == "EventStore:ConnectionString")) web.UseSetting("EventStore:Embedded", "true");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });

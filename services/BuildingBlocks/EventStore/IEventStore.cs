@@ -32,6 +32,16 @@ public readonly record struct GlobalPosition(ulong Commit, ulong Prepare) : ICom
 {
     public static GlobalPosition Of(ulong position) => new(position, position);
 
+    /// <summary>
+    /// EventStoreDB's end-of-log marker (commit = prepare = 2^64-1). The server sends it as the checkpoint of a filtered
+    /// subscription whose catch-up reached the end of a short log. It is not a position: taken for one, every later event
+    /// would look already seen. Adapters never deliver it and checkpoints never store it.
+    /// </summary>
+    public static GlobalPosition End { get; } = new(ulong.MaxValue, ulong.MaxValue);
+
+    /// <summary>Whether this is <see cref="End"/> (or any position with a part at 2^64-1, which no real event has).</summary>
+    public bool IsEnd => Commit == ulong.MaxValue || Prepare == ulong.MaxValue;
+
     public int CompareTo(GlobalPosition other)
     {
         var byCommit = Commit.CompareTo(other.Commit);

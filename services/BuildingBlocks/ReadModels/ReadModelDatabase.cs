@@ -63,11 +63,16 @@ public static class Checkpoints
         command.CommandText = "SELECT commit_position, prepare_position FROM checkpoints WHERE name = $name;";
         command.Parameters.AddWithValue("$name", name);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? new GlobalPosition((ulong)reader.GetInt64(0), (ulong)reader.GetInt64(1)) : null;
+        if (!reader.Read()) return null;
+        var position = new GlobalPosition((ulong)reader.GetInt64(0), (ulong)reader.GetInt64(1));
+        // An end-of-log marker stored by an earlier version says nothing about where it was: replay from the start
+        // (projections and consumers are idempotent) rather than stay deaf.
+        return position.IsEnd ? null : position;
     }
 
     public static void Save(SqliteConnection connection, SqliteTransaction? transaction, string name, GlobalPosition position)
     {
+        if (position.IsEnd) throw new ArgumentException("The end-of-log marker is not a position and is never stored.", nameof(position));
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """

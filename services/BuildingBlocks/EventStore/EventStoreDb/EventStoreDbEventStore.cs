@@ -206,6 +206,8 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
                         break;
                     case ReadResp.ContentOneofCase.Checkpoint:
                         var position = new GlobalPosition(response.Checkpoint.CommitPosition, response.Checkpoint.PreparePosition);
+                        // The end-of-log marker says "caught up", not where: keeping it would drop every later event.
+                        if (position.IsEnd) continue;
                         if (last is { } lc && position <= lc) continue;
                         failures = 0;
                         last = position;
