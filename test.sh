@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: builds the solution, starts one private RabbitMQ broker that the test projects
-# share (each test takes its own virtual host), runs all test projects, and ends with the line
-# "N passed, N failed[, N skipped]". Fault tests start brokers of their own.
+# Runs every test: builds the solution, starts one private RabbitMQ broker and one EventStoreDB node that the
+# test projects share (each test takes its own virtual host and store namespace), runs all test projects, and
+# ends with the line "N passed, N failed[, N skipped]". Fault tests start brokers and nodes of their own.
+#
+# EventStoreDB comes from EVENTSTORE_CONNECTION when set, else Testcontainers where Docker runs (the tests start
+# it), else the binaries in ../shared/eventstoredb; with none of them, the EventStoreDB tests report themselves
+# skipped, with that reason.
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/rabbitmq.sh
+source scripts/eventstoredb.sh
 
 ensure_rabbitmq_installed || exit 1
 
@@ -19,7 +24,12 @@ work=$(mktemp -d /tmp/platform-tests.XXXXXX)
 chmod 755 "$work"
 broker_port=$(free_port)
 mgmt_port=$(free_port)
-cleanup() { stop_broker "$work/rabbitmq" "$broker_port"; rm -rf "$work"; }
+esdb_pid=""
+cleanup() {
+  stop_broker "$work/rabbitmq" "$broker_port"
+  [ -n "$esdb_pid" ] && kill "$esdb_pid" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 if [ -z "${RABBITMQ_URL:-}" ]; then
@@ -28,6 +38,15 @@ if [ -z "${RABBITMQ_URL:-}" ]; then
   export RABBITMQ_URL="amqp://guest:guest@127.0.0.1:$broker_port/"
   export RABBITMQ_MANAGEMENT_URL="http://127.0.0.1:$mgmt_port/"
 fi
+
+if [ -z "${EVENTSTORE_CONNECTION:-}" ] && ! docker_runs && eventstoredb_script >/dev/null; then
+  ensure_curl_installed || { echo "0 passed, 1 failed"; exit 1; }
+  esdb_port=$(free_eventstoredb_port)
+  echo "Starting the shared test EventStoreDB node on 127.0.0.1:$esdb_port from ../shared/eventstoredb..."
+  esdb_pid=$(start_eventstoredb "$esdb_port" "$work/eventstoredb" --mem) || { echo "0 passed, 1 failed"; exit 1; }
+  export EVENTSTORE_CONNECTION="esdb://127.0.0.1:$esdb_port?tls=false"
+fi
+echo "EventStoreDB for the tests: ${EVENTSTORE_CONNECTION:-Testcontainers or none (see the skipped tests)}"
 
 results="$work/results"
 # Two test assemblies at a time on this two-core machine; tests inside each run in parallel too.

@@ -16,9 +16,10 @@ builder.AddServiceDefaults("gateway");
 builder.AddPlatformAuthentication();
 
 var routes = ServiceRoute.FromConfiguration(builder.Configuration);
-var destinationTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Gateway:DestinationTimeoutSeconds", 2.0));
+var timeouts = ProxyTimeouts.FromConfiguration(builder.Configuration);
+var destinationTimeout = timeouts.Destination;
 builder.Services.AddSingleton(routes);
-builder.Services.AddPlatformProxy(routes);
+builder.Services.AddPlatformProxy(routes, timeouts);
 builder.Services.AddPlatformRateLimiting(builder.Configuration);
 
 // The gateway calls services directly on their configured addresses, never through an environment proxy.

@@ -10,6 +10,12 @@ public sealed class ProxiedService
     /// <summary>Base address of the service, e.g. http://127.0.0.1:5101. Override with <c>Services__{Name}__Url</c>.</summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// Base addresses of several replicas, comma-separated (<c>Services__{Name}__Urls</c>); when set, instead of <see cref="Url"/>.
+    /// Requests are balanced across those whose readiness passes. On Kubernetes one Service address is the usual choice.
+    /// </summary>
+    public string? Urls { get; set; }
+
     /// <summary>Path prefix routed to the service, e.g. /api/v1/complaints.</summary>
     public string? Route { get; set; }
 
@@ -18,8 +24,11 @@ public sealed class ProxiedService
 }
 
 /// <summary>A validated <see cref="ProxiedService"/>; <see cref="Id"/> names its YARP route, cluster, policy and health check.</summary>
-public sealed record ServiceRoute(string Name, string Id, Uri Url, string PathPrefix, IReadOnlyList<string> AllowedRoles)
+public sealed record ServiceRoute(string Name, string Id, IReadOnlyList<Uri> Urls, string PathPrefix, IReadOnlyList<string> AllowedRoles)
 {
+    /// <summary>The first replica's address: where the gateway reads the service's OpenAPI document.</summary>
+    public Uri Url => Urls[0];
+
     public const string SectionName = "Services";
 
     /// <summary>Reads and checks every <c>Services:*</c> entry; a typo fails start-up rather than opening or closing a route silently.</summary>
@@ -30,8 +39,16 @@ public sealed record ServiceRoute(string Name, string Id, Uri Url, string PathPr
         {
             var service = section.Get<ProxiedService>() ?? new ProxiedService();
             var where = $"{SectionName}:{section.Key}";
-            if (!Uri.TryCreate(service.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-                throw new InvalidOperationException($"{where}:Url must be an absolute http(s) URL; it is '{service.Url}'.");
+            var addresses = string.IsNullOrWhiteSpace(service.Urls)
+                ? [service.Url ?? ""]
+                : service.Urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var urls = new List<Uri>();
+            foreach (var address in addresses)
+            {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                    throw new InvalidOperationException($"{where}:Url(s) must be absolute http(s) URLs; one is '{address}'.");
+                urls.Add(url);
+            }
             if (string.IsNullOrWhiteSpace(service.Route) || !service.Route.StartsWith('/') || service.Route.EndsWith('/'))
                 throw new InvalidOperationException($"{where}:Route must start with '/' and not end with one, e.g. /api/v1/complaints; it is '{service.Route}'.");
             if (service.AllowedRoles.Length == 0)
@@ -40,7 +57,7 @@ public sealed record ServiceRoute(string Name, string Id, Uri Url, string PathPr
             if (unknown.Length > 0)
                 throw new InvalidOperationException($"{where}:AllowedRoles names unknown roles: {string.Join(", ", unknown)}.");
 
-            routes.Add(new ServiceRoute(section.Key, KebabCase(section.Key), url, service.Route, service.AllowedRoles.Distinct().ToArray()));
+            routes.Add(new ServiceRoute(section.Key, KebabCase(section.Key), urls, service.Route, service.AllowedRoles.Distinct().ToArray()));
         }
         if (routes.Count == 0)
             throw new InvalidOperationException(

@@ -1,13 +1,27 @@
 using Platform.BuildingBlocks.Hosting;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway;
 
+/// <param name="Destination">How long a readiness probe of an instance may take.</param>
+/// <param name="Request">How long the gateway waits for an instance's answer before it answers 504 (<c>Gateway:RequestTimeoutSeconds</c>, 30).</param>
+/// <param name="HealthInterval">How often each instance's readiness is probed.</param>
+internal sealed record ProxyTimeouts(TimeSpan Destination, TimeSpan Request, TimeSpan HealthInterval)
+{
+    public static ProxyTimeouts FromConfiguration(IConfiguration configuration) => new(
+        TimeSpan.FromSeconds(configuration.GetValue("Gateway:DestinationTimeoutSeconds", 2.0)),
+        TimeSpan.FromSeconds(configuration.GetValue("Gateway:RequestTimeoutSeconds", 30.0)),
+        TimeSpan.FromSeconds(configuration.GetValue("Gateway:HealthIntervalSeconds", 2.0)));
+}
+
 internal static class ProxySetup
 {
     /// <summary>One YARP route and cluster per configured service, guarded by an authorization policy of its allowed roles.</summary>
-    public static IServiceCollection AddPlatformProxy(this IServiceCollection services, IReadOnlyList<ServiceRoute> routes)
+    public static IServiceCollection AddPlatformProxy(this IServiceCollection services, IReadOnlyList<ServiceRoute> routes, ProxyTimeouts timeouts)
     {
         services.AddAuthorization(options =>
         {
@@ -25,10 +39,23 @@ internal static class ProxySetup
         var clusters = routes.Select(route => new ClusterConfig
         {
             ClusterId = route.Id,
-            Destinations = new Dictionary<string, DestinationConfig>
+            LoadBalancingPolicy = LoadBalancingPolicies.PowerOfTwoChoices,
+            // An instance whose readiness fails (or that stops answering) gets no requests until it passes again.
+            HealthCheck = new HealthCheckConfig
             {
-                ["primary"] = new() { Address = route.Url.ToString() },
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = timeouts.HealthInterval,
+                    Timeout = timeouts.Destination,
+                    Path = "/health/ready",
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                },
             },
+            // A request the instance does not answer within this time is answered 504.
+            HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeouts.Request },
+            Destinations = route.Urls.Select((url, i) => (Key: $"replica-{i + 1}", Value: new DestinationConfig { Address = url.ToString() }))
+                .ToDictionary(d => d.Key, d => d.Value),
         }).ToList();
 
         // YARP keeps Authorization, adds X-Forwarded-* and propagates the current trace as traceparent by default.

@@ -207,5 +207,8 @@ public sealed class CommandHandlerTests : IDisposable
 
         public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, string streamPrefix, CancellationToken ct = default) =>
             inner.SubscribeToAllAsync(after, streamPrefix, ct);
+
+        public Task TruncateBeforeAsync(string streamId, long beforeRevision, CancellationToken ct = default) =>
+            inner.TruncateBeforeAsync(streamId, beforeRevision, ct);
     }
 }

@@ -318,7 +318,7 @@ public sealed class ProjectionRunnerTests : IDisposable
         var registry = provider.GetRequiredService<ProjectionRegistry>();
         var written = (await AppendAsync(5))[^1];
 
-        Assert.Same(runner, Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.Same(runner, Assert.Single(provider.GetServices<IHostedService>().OfType<ProjectionRunner>()));
         Assert.Same(runner, registry.Find("tally"));
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(default);
         try
@@ -393,5 +393,8 @@ public sealed class ProjectionRunnerTests : IDisposable
 
         public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition? after, string streamPrefix, int maxCount, CancellationToken ct = default) =>
             inner.ReadAllAsync(after, streamPrefix, maxCount, ct);
+
+        public Task TruncateBeforeAsync(string streamId, long beforeRevision, CancellationToken ct = default) =>
+            inner.TruncateBeforeAsync(streamId, beforeRevision, ct);
     }
 }

@@ -38,6 +38,23 @@ public abstract class EventStoreConformance
     }
 
     [SkippableFact]
+    public async Task A_truncated_stream_reads_from_the_truncation_and_its_revisions_go_on()
+    {
+        var store = Open();
+        var stream = NewPrefix() + "lease-1";
+        await store.AppendAsync(stream, ExpectedRevision.NoStream, NewEvents(5));
+
+        await store.TruncateBeforeAsync(stream, 3);
+
+        Assert.Equal([3L, 4L], (await store.ReadStreamToListAsync(stream)).Select(e => e.StreamRevision));
+        Assert.Equal([4L], (await store.ReadStreamToListAsync(stream, 4)).Select(e => e.StreamRevision));
+        await Assert.ThrowsAsync<WrongExpectedRevisionException>(() => store.AppendAsync(stream, ExpectedRevision.Exactly(2), [NewEvent()]));
+        var next = await store.AppendAsync(stream, ExpectedRevision.Exactly(4), [NewEvent("after")]);
+        Assert.Equal(5, next.CurrentRevision);
+        Assert.Equal([3L, 4L, 5L], (await store.ReadStreamToListAsync(stream)).Select(e => e.StreamRevision));
+    }
+
+    [SkippableFact]
     public async Task A_filtered_subscription_from_the_start_of_an_empty_store_delivers_every_later_append()
     {
         await using var empty = await EmptyAsync();

@@ -1,13 +1,14 @@
 namespace Platform.Flow.Tests;
 
 /// <summary>The flow survives its infrastructure failing half-way, and ends exactly as it would have without the fault.</summary>
-public sealed class FaultTests
+public abstract class FaultTests(StoreUnderTest store)
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_broker_stopping_twice_in_the_middle_of_the_flow_loses_nothing()
     {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
         await using var broker = await RabbitMqBroker.StartPrivateAsync();
-        await using var world = await FlowWorld.StartAsync(broker);
+        await using var world = await FlowWorld.StartAsync(store, broker);
         var complaintId = await world.RegisterAsync();
 
         // Down while the transfer is stored: the outbox publishes it once the broker is back.
@@ -25,10 +26,11 @@ public sealed class FaultTests
         await world.AssertResolvedOnceByAsync(complaintId, workOrderId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_work_orders_service_restarting_on_its_data_in_the_middle_of_the_flow_loses_nothing()
     {
-        await using var world = await FlowWorld.StartAsync();
+        Skip.If(store.SkipReason is not null, store.SkipReason);
+        await using var world = await FlowWorld.StartAsync(store);
         var complaintId = await world.RegisterAsync();
 
         // Gone while the transfer is in flight: the message waits in its durable queue.
@@ -46,3 +48,7 @@ public sealed class FaultTests
         await world.AssertResolvedOnceByAsync(complaintId, workOrderId);
     }
 }
+
+public sealed class FaultTestsOnSqlite() : FaultTests(StoreUnderTest.Sqlite);
+
+public sealed class FaultTestsOnEventStoreDb() : FaultTests(StoreUnderTest.EventStoreDb);

@@ -25,14 +25,21 @@ public sealed class FlowWorld : IAsyncDisposable
     private readonly TempDirectory _workOrdersData = new("flow-workorders");
     private readonly bool _ownsBroker;
 
-    private FlowWorld(RabbitMqBroker broker, bool ownsBroker, Uri virtualHost)
+    private FlowWorld(RabbitMqBroker broker, bool ownsBroker, Uri virtualHost, StoreUnderTest store)
     {
+        Store = store;
         Broker = broker;
         _ownsBroker = ownsBroker;
         VirtualHost = virtualHost;
     }
 
     public RabbitMqBroker Broker { get; }
+
+    /// <summary>Both services' store; on EventStoreDB each service has a namespace of its own, kept across restarts.</summary>
+    public StoreUnderTest Store { get; }
+
+    private readonly string _complaintsNamespace = StoreUnderTest.NewNamespace();
+    private readonly string _workOrdersNamespace = StoreUnderTest.NewNamespace();
     public Uri VirtualHost { get; }
     public ServiceHost<ComplaintCommands> ComplaintsHost { get; private set; } = null!;
     public ServiceHost<WorkOrderCommands> WorkOrdersHost { get; private set; } = null!;
@@ -45,12 +52,13 @@ public sealed class FlowWorld : IAsyncDisposable
     public string Technician => WorkOrdersHost.Token("tech-1", "technician");
 
     /// <param name="privateBroker">A broker of the test's own, which it may stop; else the shared one.</param>
-    public static async Task<FlowWorld> StartAsync(RabbitMqBroker? privateBroker = null)
+    public static async Task<FlowWorld> StartAsync(StoreUnderTest store, RabbitMqBroker? privateBroker = null)
     {
         var broker = privateBroker ?? await RabbitMqBroker.SharedAsync();
-        var world = new FlowWorld(broker, privateBroker is not null, await broker.CreateVirtualHostAsync());
+        var world = new FlowWorld(broker, privateBroker is not null, await broker.CreateVirtualHostAsync(), store);
         // Queues and bindings are declared when each bus starts: both are up before the first event is published.
-        world.ComplaintsHost = await ServiceHost<ComplaintCommands>.StartAsync(world.VirtualHost, world._complaintsData.Path, TimeProvider.System, FastRetries);
+        world.ComplaintsHost = await ServiceHost<ComplaintCommands>.StartAsync(world.VirtualHost, world._complaintsData.Path, TimeProvider.System,
+            [.. FastRetries, .. store.Settings(world._complaintsNamespace)]);
         world.Observe("complaints", world.ComplaintsHost.Services);
         await world.StartWorkOrdersAsync();
         return world;
@@ -60,7 +68,8 @@ public sealed class FlowWorld : IAsyncDisposable
 
     public async Task StartWorkOrdersAsync()
     {
-        WorkOrdersHost = await ServiceHost<WorkOrderCommands>.StartAsync(VirtualHost, _workOrdersData.Path, TimeProvider.System, FastRetries);
+        WorkOrdersHost = await ServiceHost<WorkOrderCommands>.StartAsync(VirtualHost, _workOrdersData.Path, TimeProvider.System,
+            [.. FastRetries, .. Store.Settings(_workOrdersNamespace)]);
         Observe("workorders", WorkOrdersHost.Services);
     }
 

@@ -52,6 +52,8 @@ public sealed class DestinationApp : IAsyncDisposable
             context.Response.ContentType = ProblemContentType;
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(ProblemBody));
         });
+        // Answers only when the caller gives up: an instance that stopped answering (frozen, overloaded).
+        app.MapGet(routePrefix + "/hang", async (HttpContext context) => await Task.Delay(Timeout.Infinite, context.RequestAborted));
         app.MapGet("/health/ready", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument(routePrefix, prioritySchema), "application/json"));
 

@@ -12,7 +12,7 @@ namespace Platform.Messaging.Tests;
 public sealed class ReadinessOutageTests
 {
     [Fact]
-    public async Task Readiness_is_unhealthy_while_the_broker_is_down_and_healthy_once_it_is_back()
+    public async Task The_broker_check_is_degraded_while_the_broker_is_down_and_healthy_once_it_is_back()
     {
         await using var broker = await RabbitMqBroker.StartPrivateAsync();
         using var folder = new TempDirectory("messaging-test");
@@ -25,13 +25,13 @@ public sealed class ReadinessOutageTests
 
         await broker.StopAsync();
         foreach (var service in new[] { consuming, publishing })
-            await Eventually.UntilAsync(async () => await service.ReadinessAsync() == HealthStatus.Unhealthy,
-                TimeSpan.FromSeconds(60), $"{service.Name}'s readiness reports the broker outage");
+            await Eventually.UntilAsync(async () => await service.BrokerHealthAsync() == HealthStatus.Degraded,
+                TimeSpan.FromSeconds(60), $"{service.Name}'s broker check reports the outage as Degraded");
 
         await broker.StartAsync();
         foreach (var service in new[] { consuming, publishing })
-            await Eventually.UntilAsync(async () => await service.ReadinessAsync() == HealthStatus.Healthy,
-                TimeSpan.FromSeconds(90), $"{service.Name}'s readiness recovers once the broker is back");
+            await Eventually.UntilAsync(async () => await service.BrokerHealthAsync() == HealthStatus.Healthy,
+                TimeSpan.FromSeconds(90), $"{service.Name}'s broker check recovers once the broker is back");
     }
 }
 

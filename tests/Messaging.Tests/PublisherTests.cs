@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.EventStore.Sqlite;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.TestSupport;
@@ -72,10 +74,14 @@ public sealed class PublisherTests
             await Eventually.UntilAsync(() => deliveries.All.Count == 5, Timeout, "the first five are consumed");
         }
 
-        // As if the process had died after publishing the last three but before their checkpoint was saved.
-        var database = new ReadModelDatabase(scope.Folder.File("sender-read.db"));
-        using (var connection = database.Open())
-            Checkpoints.Save(connection, null, new IntegrationEventPublisherOptions().CheckpointName, firstRun[1].Position);
+        // As if the lead had died after publishing the last three but before its lease recorded them: a dead
+        // replica's expired lease, with the checkpoint it had written, is the last word in the lease stream.
+        {
+            var store = new SqliteEventStore(new SqliteEventStoreOptions { Path = scope.Folder.File("sender-events.db") });
+            var lease = $$"""{"holder":"dead-replica","until":"{{DateTimeOffset.UtcNow.AddSeconds(-1):O}}","outboxCheckpoint":"{{firstRun[1].Position}}"}""";
+            await store.AppendAsync("leases.sender", ExpectedRevision.Any,
+                [new EventData(Guid.NewGuid(), LeadReplicaLease.EventType, System.Text.Encoding.UTF8.GetBytes(lease), "{}"u8.ToArray())]);
+        }
 
         await using (var sender = await TestService.StartAsync("sender", scope.Uri, scope.Folder, publisher: true))
         {

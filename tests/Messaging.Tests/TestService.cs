@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.EventStore.Sqlite;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.TestSupport;
@@ -71,6 +72,7 @@ public sealed class TestService : IAsyncDisposable
         builder.Services.AddPlatformMessaging(builder.Configuration, name, consumers);
         if (publisher)
         {
+            builder.Services.AddLeadReplicaLease(builder.Configuration, name);
             builder.Services.AddIntegrationEventPublisher<ParcelMapper>(o =>
             {
                 o.PublishTimeout = TimeSpan.FromSeconds(5);
@@ -85,23 +87,21 @@ public sealed class TestService : IAsyncDisposable
         return new TestService(host, name);
     }
 
-    public async Task<HealthStatus> ReadinessAsync()
+    /// <summary>The broker check: Healthy when the bus and every receive endpoint are connected, Degraded while the broker is away.</summary>
+    public async Task<HealthStatus> BrokerHealthAsync()
     {
         var report = await Services.GetRequiredService<HealthCheckService>()
-            .CheckHealthAsync(check => check.Tags.Contains(MessagingHealth.ReadyTag));
+            .CheckHealthAsync(check => check.Tags.Contains(MessagingHealth.BrokerTag));
         return report.Status;
     }
 
-    /// <summary>Healthy readiness means the bus is connected and every receive endpoint (queue and bindings) is up.</summary>
+    /// <summary>Waits until the bus is connected and every receive endpoint (queue and bindings) is up.</summary>
     public Task WaitUntilReadyAsync() =>
-        Eventually.UntilAsync(async () => await ReadinessAsync() == HealthStatus.Healthy,
+        Eventually.UntilAsync(async () => await BrokerHealthAsync() == HealthStatus.Healthy,
             TimeSpan.FromSeconds(60), $"{Name} is connected to the broker");
 
-    public GlobalPosition? OutboxCheckpoint()
-    {
-        using var connection = Services.GetRequiredService<ReadModelDatabase>().Open();
-        return Checkpoints.Load(connection, null, new IntegrationEventPublisherOptions().CheckpointName);
-    }
+    /// <summary>How far the outbox has published, as the broker confirmed.</summary>
+    public GlobalPosition? OutboxCheckpoint() => Services.GetRequiredService<IntegrationEventPublisher>().Checkpoint;
 
     /// <summary>Appends one event as a command would, with metadata carrying the current trace.</summary>
     public async Task<RecordedEvent> AppendAsync(string streamId, object @event, string? correlationId = null)

@@ -6,8 +6,8 @@ using Platform.WorkOrders.Api;
 namespace Platform.WorkOrders.Api.Tests;
 
 /// <summary>
-/// The Work orders service in-process, on a real RabbitMQ virtual host of its own and real SQLite files in a folder of
-/// its own, with a fake clock the test drives.
+/// The Work orders service in-process, on a real RabbitMQ virtual host of its own, real files in a folder of its own and
+/// the store under test (SQLite, or EventStoreDB under a namespace of its own), with a fake clock the test drives.
 /// </summary>
 public sealed class WorkOrdersApi : IAsyncDisposable
 {
@@ -33,14 +33,14 @@ public sealed class WorkOrdersApi : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public static async Task<WorkOrdersApi> StartAsync()
+    public static async Task<WorkOrdersApi> StartAsync(StoreUnderTest store)
     {
         var broker = await RabbitMqBroker.SharedAsync();
         var virtualHost = await broker.CreateVirtualHostAsync();
         var data = new TempDirectory("workorders-api");
         var time = new FakeTimeProvider(Start);
         var host = await ServiceHost<WorkOrderCommands>.StartAsync(virtualHost, data.Path, time,
-            ("WorkOrders:SlaWatcher:Interval", "00:01:00"));
+            [("WorkOrders:SlaWatcher:Interval", "00:01:00"), .. store.Settings()]);
         return new WorkOrdersApi(host, broker, virtualHost, data, time);
     }
 

@@ -25,6 +25,13 @@ public interface IEventStore
     /// </summary>
     IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(
         GlobalPosition? after, string streamPrefix, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stream reads start at <paramref name="beforeRevision"/> from now on; revisions go on from where they were.
+    /// For small streams rewritten often (a lease), so they stay small. The global log may keep the truncated events
+    /// until the store reclaims their space.
+    /// </summary>
+    Task TruncateBeforeAsync(string streamId, long beforeRevision, CancellationToken ct = default);
 }
 
 /// <summary>A position in the global log. EventStoreDB has a commit and a prepare part; SQLite uses one number for both.</summary>

@@ -46,5 +46,8 @@ public sealed class NamespacedEventStore(IEventStore inner, string @namespace) :
             yield return message is SubscriptionMessage.Event e ? new SubscriptionMessage.Event(Strip(e.Recorded)) : message;
     }
 
+    public Task TruncateBeforeAsync(string streamId, long beforeRevision, CancellationToken ct = default) =>
+        inner.TruncateBeforeAsync(Namespace + streamId, beforeRevision, ct);
+
     private RecordedEvent Strip(RecordedEvent recorded) => recorded with { StreamId = recorded.StreamId[Namespace.Length..] };
 }

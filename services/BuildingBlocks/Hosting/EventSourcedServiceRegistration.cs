@@ -13,7 +13,7 @@ public static class EventSourcedServiceRegistration
     /// <summary>
     /// What every event-sourced service starts with: service defaults, JWT authentication, its event store
     /// (SQLite or EventStoreDB), the event types of the decider's assembly, the decider and its command
-    /// handler, the clock, and the instance's read-model database.
+    /// handler, the clock, the instance's read-model database, and the lease that makes one replica the lead.
     /// </summary>
     public static IServiceCollection AddEventSourcedService<TState, TCommand, TDecider>(this WebApplicationBuilder builder, string serviceName)
         where TDecider : Decider<TState, TCommand>
@@ -28,6 +28,8 @@ public static class EventSourcedServiceRegistration
         services.AddSingleton<Decider<TState, TCommand>, TDecider>();
         services.AddSingleton<CommandHandler<TState, TCommand>>();
         services.AddReadModelDatabase(builder.Configuration, serviceName);
+
+        services.AddLeadReplicaLease(builder.Configuration, serviceName);
         return services;
     }
 }

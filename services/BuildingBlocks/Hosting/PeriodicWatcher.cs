@@ -14,20 +14,22 @@ public sealed record WatcherOptions(TimeSpan Interval, int BatchSize)
 
 /// <summary>
 /// A background check on a fixed interval of the injected clock (so tests drive it with a fake one): find the
-/// aggregates whose deadline has passed, then issue a command on each. The decider decides on the stream itself,
-/// so a stale read model or two watchers at once cannot act twice. A failing pass is logged and tried again at
-/// the next tick; it never stops the host.
+/// aggregates whose deadline has passed, then issue a command on each. Only the lead replica looks
+/// (<see cref="LeadReplicaLease"/>), so N replicas act once; and the decider decides on the stream itself, so a stale
+/// read model or a hand-over between two leads cannot act twice. A failing pass is logged and tried again at the
+/// next tick; it never stops the host.
 /// </summary>
-public abstract class PeriodicWatcher(WatcherOptions options, TimeProvider time, ILogger logger) : BackgroundService
+public abstract class PeriodicWatcher(WatcherOptions options, LeadReplicaLease lease, TimeProvider time, ILogger logger) : BackgroundService
 {
     /// <summary>Up to <paramref name="batchSize"/> ids whose deadline has passed by <paramref name="now"/> and is not yet recorded.</summary>
     protected abstract IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize);
 
     protected abstract Task ActOnAsync(Guid id, CancellationToken ct);
 
-    /// <summary>One pass; returns how many aggregates it acted on.</summary>
+    /// <summary>One pass; returns how many aggregates it acted on (none on a replica that does not lead).</summary>
     public async Task<int> CheckAsync(CancellationToken ct)
     {
+        if (!lease.IsLead) return 0;
         var due = FindDue(time.GetUtcNow(), options.BatchSize);
         foreach (var id in due)
             await ActOnAsync(id, ct);

@@ -21,6 +21,7 @@ public static class Problems
     public const string BadGateway = BaseUri + "bad-gateway";
     public const string Unavailable = BaseUri + "unavailable";
     public const string GatewayTimeout = BaseUri + "gateway-timeout";
+    public const string StoreUnavailable = BaseUri + "store-unavailable";
 
     /// <summary>The type for a rule-specific code, e.g. <c>Type("requisition-missing-signature")</c>.</summary>
     public static string Type(string code) => BaseUri + code;

@@ -13,6 +13,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.EventStore;
 
 namespace Platform.BuildingBlocks.Hosting;
 
@@ -30,7 +31,13 @@ public static class ServiceDefaults
 {
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
+
+    /// <summary>The lead-replica entry: informational, in <c>/health</c> only.</summary>
+    public const string LeaseTag = "lease";
     public const string MassTransitSource = "MassTransit";
+
+    // Long enough for a cluster to elect a new leader.
+    private const string StoreRetryAfterSeconds = "5";
 
     /// <summary>
     /// Problem details, JSON conventions, OpenTelemetry, console logging, health checks, shutdown timeout and
@@ -53,6 +60,13 @@ public static class ServiceDefaults
             // A query or route value that could not be bound: say which one ("Failed to bind parameter \"bool? overdue\" from \"abc\".").
             if (context.Exception is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status400BadRequest)
                 problem.Detail ??= bad.Message;
+            if (StoreUnavailable.Is(context.Exception))
+            {
+                problem.Type = Problems.StoreUnavailable;
+                problem.Title = "The event store cannot be reached right now.";
+                problem.Detail = "Nothing was stored. Try again shortly; a repeat with the same Idempotency-Key is safe.";
+                context.HttpContext.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
+            }
         });
         // Binding failures throw in every environment, so the exception handler answers them as problem+json with the reason.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -102,6 +116,12 @@ public static class ServiceDefaults
 
         services.AddHealthChecks()
             .AddCheck(serviceName, () => HealthCheckResult.Healthy("The process is running."), [LiveTag, ReadyTag]);
+        services.AddSingleton<IHealthCheckPublisher, HealthTransitionLog>();
+        services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(2);
+            options.Period = TimeSpan.FromSeconds(5);
+        });
 
         var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
@@ -132,7 +152,12 @@ public static class ServiceDefaults
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when StoreUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseRouting();
@@ -142,6 +167,11 @@ public static class ServiceDefaults
         if (app.Services.GetService<IAuthorizationPolicyProvider>() is not null)
             app.UseAuthorization();
 
+        // Everything, including what does not decide readiness (the broker: Degraded while it is away; the lead replica).
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),

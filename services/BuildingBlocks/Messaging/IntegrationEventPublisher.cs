@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.ReadModels;
 
 namespace Platform.BuildingBlocks.Messaging;
@@ -21,7 +22,7 @@ public interface IIntegrationEventMapper
 
 public sealed class IntegrationEventPublisherOptions
 {
-    /// <summary>Name of the checkpoint row in the service's read-model database.</summary>
+    /// <summary>The checkpoint row in the replica's read-model database where versions before the lease kept the outbox's position: read once, on the service's first lease.</summary>
     public string CheckpointName { get; set; } = "outbox";
 
     /// <summary>How long one publish may wait for the broker's confirmation before it is tried again.</summary>
@@ -29,14 +30,16 @@ public sealed class IntegrationEventPublisherOptions
 
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Short, so publishing resumes within seconds of the broker's return.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>
-/// The event store is the outbox: a checkpointed subscription to the service's own streams publishes
-/// each mapped event, and moves the checkpoint only once the broker has confirmed. A failure is retried
-/// for ever, never skipped; after a crash at most the unconfirmed tail is published again, under the
-/// same message ids, so consumers drop the repeats.
+/// The event store is the outbox: a checkpointed subscription to the service's own streams publishes each mapped
+/// event. Only the lead replica publishes (<see cref="LeadReplicaLease"/>), from the checkpoint the lease carries, so
+/// N replicas publish each event once and a replica on an empty volume never republishes history. A failure is
+/// retried for ever, never skipped; after a crash or a hand-over at most the tail since the last recorded checkpoint
+/// is published again, under the same message ids, so consumers drop the repeats.
 /// </summary>
 public sealed class IntegrationEventPublisher(
     IEventStore store,
@@ -44,52 +47,92 @@ public sealed class IntegrationEventPublisher(
     EventTypeMap types,
     IIntegrationEventMapper mapper,
     IBus bus,
+    LeadReplicaLease lease,
     PlatformMessagingOptions messaging,
     IntegrationEventPublisherOptions options,
-    TimeProvider time,
     ILogger<IntegrationEventPublisher> logger) : BackgroundService
 {
     public const string ActivitySourceName = "Platform.Messaging";
     private static readonly ActivitySource Source = new(ActivitySourceName);
 
-    // The last position whose messages the broker confirmed (or that needed none); only this loop touches it.
+    // Back-off is infrastructure time: the real clock, whatever clock the service's business rules run on.
+    private readonly TimeProvider _clock = TimeProvider.System;
+
+    // The last position whose messages the broker confirmed (or that needed none); only this loop writes it.
     private GlobalPosition? _checkpoint;
+    private readonly Lock _checkpointLock = new();
+
+    /// <summary>The last position whose messages the broker confirmed on this replica, or null.</summary>
+    public GlobalPosition? Checkpoint
+    {
+        get { lock (_checkpointLock) return _checkpoint; }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            LeaseTerm term;
+            try
+            {
+                term = await lease.WaitForTermAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
+            lock (_checkpointLock) _checkpoint = term.OutboxCheckpoint ?? (term.FirstEver ? LegacyLocalCheckpoint() : null);
+            logger.LogInformation("Outbox of {Service} publishes on this replica after {Checkpoint}",
+                messaging.ServiceName, _checkpoint?.ToString() ?? "the start");
+            await PublishWhileLeadingAsync(leading.Token);
+            if (stoppingToken.IsCancellationRequested) return;
+            logger.LogInformation("Outbox of {Service} stops publishing on this replica at {Checkpoint}: it no longer leads",
+                messaging.ServiceName, _checkpoint?.ToString() ?? "the start");
+        }
+    }
+
+    private async Task PublishWhileLeadingAsync(CancellationToken ct)
+    {
         var prefix = StreamName.Prefix(messaging.ServiceName);
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!ct.IsCancellationRequested)
         {
             try
             {
-                _checkpoint = LoadCheckpoint();
-                await foreach (var message in store.SubscribeToAllAsync(_checkpoint, prefix, stoppingToken))
+                await foreach (var message in store.SubscribeToAllAsync(_checkpoint, prefix, ct))
                 {
                     switch (message)
                     {
                         case SubscriptionMessage.Event { Recorded: var recorded }:
-                            await PublishAsync(recorded, stoppingToken);
-                            SaveCheckpoint(recorded.Position);
+                            await PublishAsync(recorded, ct);
+                            Advance(recorded.Position);
                             break;
                         case SubscriptionMessage.Checkpoint { Position: var position }:
-                            SaveCheckpoint(position);
+                            Advance(position);
                             break;
                     }
                     failures = 0;
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception error)
             {
-                // The subscription or the checkpoint database failed: start over from the stored checkpoint.
+                // The subscription failed: start over from the last confirmed position.
                 failures++;
                 logger.LogError(error, "Outbox subscription of {Service} failed; resubscribing from {Checkpoint}",
                     messaging.ServiceName, _checkpoint);
-                await DelayAsync(failures, stoppingToken);
+                try
+                {
+                    await DelayAsync(failures, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
@@ -172,24 +215,24 @@ public sealed class IntegrationEventPublisher(
         return manual.Start();
     }
 
-    private GlobalPosition? LoadCheckpoint()
+    private void Advance(GlobalPosition position)
+    {
+        if (_checkpoint is { } current && position <= current) return;
+        lock (_checkpointLock) _checkpoint = position;
+        lease.RecordOutboxProgress(position);
+    }
+
+    /// <summary>Where an outbox of an earlier version, which kept its checkpoint in the replica's own file, had got to.</summary>
+    private GlobalPosition? LegacyLocalCheckpoint()
     {
         using var connection = database.Open();
         return Checkpoints.Load(connection, null, options.CheckpointName);
-    }
-
-    private void SaveCheckpoint(GlobalPosition position)
-    {
-        if (_checkpoint is { } current && position <= current) return;
-        using var connection = database.Open();
-        Checkpoints.Save(connection, null, options.CheckpointName, position);
-        _checkpoint = position;
     }
 
     private Task DelayAsync(int attempt, CancellationToken ct)
     {
         var factor = Math.Pow(2, Math.Min(attempt - 1, 16));
         var delay = TimeSpan.FromMilliseconds(Math.Min(options.MinBackoff.TotalMilliseconds * factor, options.MaxBackoff.TotalMilliseconds));
-        return Task.Delay(delay, time, ct);
+        return Task.Delay(delay, _clock, ct);
     }
 }

@@ -6,18 +6,19 @@ namespace Platform.BuildingBlocks.Messaging;
 
 public static class MessagingHealth
 {
-    /// <summary>Tag of the bus readiness check: map it to <c>/health/ready</c>.</summary>
-    public const string ReadyTag = "ready";
+    /// <summary>Tag of the broker check: shown in <c>/health</c>, not part of readiness.</summary>
+    public const string BrokerTag = "broker";
 
-    public const string BusCheckName = "messaging-bus";
+    public const string BrokerCheckName = "broker";
 }
 
 /// <summary>
-/// Ready only when the broker answers and the bus with every receive endpoint is connected.
-/// MassTransit calls a bus whose endpoints lost the broker "degraded", which would pass readiness; and a
-/// service that only publishes has no endpoint that could notice, hence the connection probe.
+/// Healthy when the broker answers and the bus with every receive endpoint is connected; Degraded otherwise. Not a
+/// readiness check: commands are stored while the broker is away and published once it is back, so an outage must
+/// not take the API out of rotation. A service that only publishes has no endpoint that could notice, hence the
+/// connection probe.
 /// </summary>
-public sealed class BusReadinessHealthCheck(IBusControl bus, PlatformMessagingOptions options) : IHealthCheck
+public sealed class BrokerHealthCheck(IBusControl bus, PlatformMessagingOptions options) : IHealthCheck
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
@@ -26,14 +27,14 @@ public sealed class BusReadinessHealthCheck(IBusControl bus, PlatformMessagingOp
         var url = options.RabbitMq.Url;
         var port = url.Port > 0 ? url.Port : url.Scheme.Equals("amqps", StringComparison.OrdinalIgnoreCase) ? 5671 : 5672;
         if (await ProbeAsync(url.Host, port, cancellationToken) is { } unreachable)
-            return HealthCheckResult.Unhealthy($"RabbitMQ at {url.Host}:{port} is unreachable.", unreachable);
+            return HealthCheckResult.Degraded($"RabbitMQ at {url.Host}:{port} is unreachable; commands are stored and published when it is back.", unreachable);
 
         var health = bus.CheckHealth();
         var endpoints = health.Endpoints.ToDictionary(
             e => e.Key, e => (object)$"{e.Value.Status}: {e.Value.Description}", StringComparer.OrdinalIgnoreCase);
         return health.Status == BusHealthStatus.Healthy
             ? HealthCheckResult.Healthy(health.Description, endpoints)
-            : HealthCheckResult.Unhealthy(health.Description, health.Exception, endpoints);
+            : HealthCheckResult.Degraded(health.Description, health.Exception, endpoints);
     }
 
     /// <summary>Opens and closes a TCP connection to the broker; returns the failure, or null when it answered.</summary>

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -10,8 +11,8 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>
     /// MassTransit on RabbitMQ (<c>RabbitMq:Url</c>) for <paramref name="serviceName"/>: receive endpoints
     /// <c>{service}.{consumer}</c>, exchanges named by the contracts' [EntityName], bounded exponential
-    /// retry (<c>RabbitMq:Retry</c>) after which a message is moved to <c>{queue}_error</c>, the bus health
-    /// check tagged <see cref="MessagingHealth.ReadyTag"/>, and <see cref="DeadLetters"/>.
+    /// retry (<c>RabbitMq:Retry</c>) after which a message is moved to <c>{queue}_error</c>, the broker health
+    /// check (Degraded during an outage, never unready), and <see cref="DeadLetters"/>.
     /// </summary>
     public static IServiceCollection AddPlatformMessaging(
         this IServiceCollection services,
@@ -24,13 +25,12 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHealthChecks().AddCheck<BusReadinessHealthCheck>(MessagingHealth.BusCheckName, tags: [MessagingHealth.ReadyTag]);
+        services.AddHealthChecks().AddCheck<BrokerHealthCheck>(MessagingHealth.BrokerCheckName, HealthStatus.Degraded, [MessagingHealth.BrokerTag]);
 
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(serviceName));
-            // MassTransit's own check says Degraded while the broker is gone, which passes readiness:
-            // keep it out of "ready" and register ours, which says Unhealthy instead.
+            // MassTransit's own check cannot see a publish-only bus lose its broker: ours probes the connection too.
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Tags.Clear();

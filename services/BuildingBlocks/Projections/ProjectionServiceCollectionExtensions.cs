@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventSourcing;
@@ -59,6 +60,12 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TProjection>();
         services.TryAddSingleton<ProjectionRegistry>();
+        if (!services.Any(d => d.ServiceType == typeof(ReadModelsHealthCheck)))
+        {
+            services.AddSingleton<ReadModelsHealthCheck>();
+            services.AddHealthChecks().Add(new HealthCheckRegistration(
+                ReadModelsHealthCheck.Name, sp => sp.GetRequiredService<ReadModelsHealthCheck>(), HealthStatus.Unhealthy, ["ready"]));
+        }
         services.AddSingleton(sp => new ProjectionRunner<TProjection>(
             sp.GetRequiredService<TProjection>(), sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventTypeMap>(),
             sp.GetRequiredService<ReadModelDatabase>(), options, sp.GetRequiredService<ILogger<ProjectionRunner<TProjection>>>(),
@@ -66,5 +73,23 @@ public static class ProjectionServiceCollectionExtensions
         services.AddSingleton<ProjectionRunner>(sp => sp.GetRequiredService<ProjectionRunner<TProjection>>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ProjectionRunner<TProjection>>());
         return services;
+    }
+}
+
+/// <summary>
+/// Ready only once every read model has caught up with the store at least once since start or rebuild, so a
+/// replica that starts on an empty volume takes no queries until it can answer them.
+/// </summary>
+public sealed class ReadModelsHealthCheck(ProjectionRegistry projections) : IHealthCheck
+{
+    public const string Name = "read-models";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = projections.All.ToDictionary(r => r.Name, r => (object)$"{(r.IsCaughtUp ? "caught up" : "catching up")} at {r.Position?.ToString() ?? "the start"}");
+        var behind = projections.All.Where(r => !r.IsCaughtUp).Select(r => r.Name).ToList();
+        return Task.FromResult(behind.Count == 0
+            ? HealthCheckResult.Healthy("Every read model has caught up.", data)
+            : HealthCheckResult.Unhealthy($"Catching up: {string.Join(", ", behind)}.", data: data));
     }
 }

@@ -16,8 +16,9 @@ public sealed class DeadlineWatcher(
     ReadModelDatabase database,
     ComplaintCommandsForSystem commands,
     IConfiguration configuration,
+    LeadReplicaLease lease,
     TimeProvider time,
-    ILogger<DeadlineWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "Complaints:DeadlineWatcher"), time, logger)
+    ILogger<DeadlineWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "Complaints:DeadlineWatcher"), lease, time, logger)
 {
     protected override Task ActOnAsync(Guid id, CancellationToken ct) => commands.MarkDeadlineMissedAsync(id, ct);
 

@@ -13,8 +13,9 @@ public sealed class SlaWatcher(
     ReadModelDatabase database,
     WorkOrderCommandsForSystem commands,
     IConfiguration configuration,
+    LeadReplicaLease lease,
     TimeProvider time,
-    ILogger<SlaWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "WorkOrders:SlaWatcher"), time, logger)
+    ILogger<SlaWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "WorkOrders:SlaWatcher"), lease, time, logger)
 {
     protected override Task ActOnAsync(Guid id, CancellationToken ct) => commands.MarkSlaBreachedAsync(id, ct);
 

@@ -234,6 +234,18 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the stream's metadata with <c>$tb</c> (truncate before): the server then reads the stream from that
+    /// revision, and scavenging reclaims the rest. Metadata lives in the stream <c>$${stream}</c>.
+    /// </summary>
+    public async Task TruncateBeforeAsync(string streamId, long beforeRevision, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        ArgumentOutOfRangeException.ThrowIfNegative(beforeRevision);
+        var metadata = System.Text.Encoding.UTF8.GetBytes($$"""{"$tb":{{beforeRevision}}}""");
+        await AppendAsync("$$" + streamId, ExpectedRevision.Any, [new EventData(Guid.NewGuid(), "$metadata", metadata, [])], ct);
+    }
+
     /// <summary>Exponential, halved by a random amount so that many subscribers do not return in step.</summary>
     private TimeSpan Backoff(int failures)
     {

@@ -337,6 +337,18 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
+    public async Task TruncateBeforeAsync(string streamId, long beforeRevision, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        // The streams table keeps the revision, so numbering goes on; the rows themselves go.
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM events WHERE stream_id = $stream AND stream_revision < $before;";
+        command.Parameters.AddWithValue("$stream", streamId);
+        command.Parameters.AddWithValue("$before", beforeRevision);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     private sealed record Batch(IReadOnlyList<RecordedEvent> Events, long ScannedUpTo);
 
     /// <summary>Reads the next matching events and reports how far the scan got, so filtered-out runs still advance.</summary>
