@@ -24,7 +24,18 @@ public sealed class PlatformProcess : IAsyncLifetime
     public int GatewayPort { get; } = FreePort();
     public int ComplaintsPort { get; } = FreePort();
     public int WorkOrdersPort { get; } = FreePort();
+    public int RabbitMqPort { get; } = FreePort(maxForDistribution: true);
+    public Uri RabbitMq => new($"amqp://guest:guest@127.0.0.1:{RabbitMqPort}/");
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
+
+    /// <summary>Instances of each service (run.sh's REPLICAS; more than one needs EventStoreDB); set before starting.</summary>
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>Every instance's port, by service name ("Complaints", "WorkOrders"); instance 1 first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> InstancePorts { get; private set; } = new Dictionary<string, IReadOnlyList<int>>();
+
+    /// <summary>The process id of instance <paramref name="k"/> (1-based) of <paramref name="service"/>, from run.sh's pid file.</summary>
+    public int PidOf(string service, int k) => int.Parse(File.ReadAllText(Path.Combine(DataDirectory, $"{service}-{k}.pid")).Trim());
     public string Output { get { lock (_output) return _output.ToString(); } }
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
@@ -46,10 +57,19 @@ public sealed class PlatformProcess : IAsyncLifetime
             RedirectStandardInput = true,
         };
         info.Environment["GATEWAY_PORT"] = GatewayPort.ToString();
-        info.Environment["RABBITMQ_PORT"] = FreePort(maxForDistribution: true).ToString();
+        info.Environment["RABBITMQ_PORT"] = RabbitMqPort.ToString();
         info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString();
         info.Environment["COMPLAINTS_PORT"] = ComplaintsPort.ToString();
         info.Environment["WORKORDERS_PORT"] = WorkOrdersPort.ToString();
+        var ports = new Dictionary<string, IReadOnlyList<int>>
+        {
+            ["Complaints"] = [ComplaintsPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePort())],
+            ["WorkOrders"] = [WorkOrdersPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePort())],
+        };
+        InstancePorts = ports;
+        info.Environment["REPLICAS"] = Replicas.ToString();
+        info.Environment["COMPLAINTS_PORTS"] = string.Join(',', ports["Complaints"]);
+        info.Environment["WORKORDERS_PORTS"] = string.Join(',', ports["WorkOrders"]);
         foreach (var (key, value) in Environment) info.Environment[key] = value;
         info.Environment["DATA_DIR"] = DataDirectory;
         // The test command builds Release before running the tests; reuse that build when it is there.

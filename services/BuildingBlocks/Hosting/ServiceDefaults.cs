@@ -121,6 +121,8 @@ public static class ServiceDefaults
         {
             options.Delay = TimeSpan.FromSeconds(2);
             options.Period = TimeSpan.FromSeconds(5);
+            // MassTransit's own bus check says what the broker check says, in more words.
+            options.Predicate = check => !check.Tags.Contains("masstransit");
         });
 
         var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);

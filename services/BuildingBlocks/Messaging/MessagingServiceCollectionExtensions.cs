@@ -35,6 +35,8 @@ public static class MessagingServiceCollectionExtensions
             {
                 health.Tags.Clear();
                 health.Tags.Add("masstransit");
+                // A broker outage degrades the service; it does not make it unhealthy.
+                health.MinimalFailureStatus = HealthStatus.Degraded;
             });
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Exponential(
