@@ -1,7 +1,7 @@
 namespace Platform.Flow.Tests;
 
 /// <summary>The flow survives its infrastructure failing half-way, and ends exactly as it would have without the fault.</summary>
-public abstract class FaultTests(StoreUnderTest store)
+public abstract class FaultTests(StoreUnderTest store, Xunit.Abstractions.ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task The_broker_stopping_twice_in_the_middle_of_the_flow_loses_nothing()
@@ -11,11 +11,20 @@ public abstract class FaultTests(StoreUnderTest store)
         await using var world = await FlowWorld.StartAsync(store, broker);
         var complaintId = await world.RegisterAsync();
 
-        // Down while the transfer is stored: the outbox publishes it once the broker is back.
+        // Down while the transfer is stored: the outbox publishes it once the broker is back. Meanwhile both services say
+        // Degraded and stay ready, because commands are still stored.
         await broker.StopAsync();
+        foreach (var api in new[] { world.ComplaintsHost.Api, world.WorkOrdersHost.Api })
+        {
+            await Eventually.UntilAsync(async () => (await api.Http.GetStringAsync("/health")).Contains("\"status\":\"Degraded\""),
+                FlowWorld.Patience, "the service should report the broker outage as Degraded");
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await api.Http.GetAsync("/health/ready")).StatusCode);
+        }
         var workOrderId = await world.TransferNeedingWorkAsync(complaintId);
         await broker.StartAsync();
+        var back = System.Diagnostics.Stopwatch.StartNew();
         await world.WaitUntilLinkedAsync(complaintId, workOrderId);
+        output.WriteLine($"broker back to the work order linked: {back.Elapsed.TotalSeconds:0.0} s");
 
         // Down again while the work is completed.
         await broker.StopAsync();
@@ -49,6 +58,6 @@ public abstract class FaultTests(StoreUnderTest store)
     }
 }
 
-public sealed class FaultTestsOnSqlite() : FaultTests(StoreUnderTest.Sqlite);
+public sealed class FaultTestsOnSqlite(Xunit.Abstractions.ITestOutputHelper output) : FaultTests(StoreUnderTest.Sqlite, output);
 
-public sealed class FaultTestsOnEventStoreDb() : FaultTests(StoreUnderTest.EventStoreDb);
+public sealed class FaultTestsOnEventStoreDb(Xunit.Abstractions.ITestOutputHelper output) : FaultTests(StoreUnderTest.EventStoreDb, output);

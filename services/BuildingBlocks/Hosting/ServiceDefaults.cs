@@ -98,6 +98,9 @@ public static class ServiceDefaults
                 options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
 
+        // The framework logs every non-healthy check at every poll, with its stack trace; HealthTransitionLog says each change once.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
