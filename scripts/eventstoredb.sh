@@ -14,7 +14,8 @@ docker_runs() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
 # start_eventstoredb PORT DIR [--mem]: starts one node on 127.0.0.1:PORT (replication on PORT-1000), prints its pid.
 start_eventstoredb() {
   local script; script=$(eventstoredb_script) || { echo "No EventStoreDB binaries in ../shared/eventstoredb." >&2; return 1; }
-  "$script" "$@"
+  # The server reads every EVENTSTORE_* variable as an option and refuses unknown ones (EVENTSTORE_CONNECTION).
+  env $(env | grep -o '^EVENTSTORE_[A-Za-z0-9_]*' | sed 's/^/-u /') "$script" "$@"
 }
 
 # A port for a node whose replication port (1000 below) is free too.

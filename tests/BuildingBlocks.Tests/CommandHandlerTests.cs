@@ -46,6 +46,39 @@ public sealed class CommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_thousand_commutative_commands_fifty_at_a_time_on_one_stream_are_all_accepted_and_each_stored_once()
+    {
+        var handler = Handler();
+        using var fifty = new SemaphoreSlim(50);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async i =>
+        {
+            await fifty.WaitAsync();
+            try { return await handler.HandleAsync(_stream, new Add(1), Envelope($"key-{i}", $"hash-{i}")); }
+            finally { fifty.Release(); }
+        }));
+
+        var accepted = outcomes.Count(o => o is CommandOutcome<int>.Done { Appended: true });
+        Assert.True(accepted >= 990, $"{accepted} of 1000 accepted");
+        var stored = await StoredAsync();
+        Assert.Equal(accepted, stored.Count);
+        Assert.Equal(stored.Count, stored.Select(e => EventMetadata.FromBytes(e.Metadata)!.IdempotencyKey).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_instances_writing_one_stream_at_once_retry_their_conflicts_and_lose_nothing()
+    {
+        var instances = new[] { Handler(), Handler(_store.Open()) };
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            instances[i % 2].HandleAsync(_stream, new Add(1), Envelope($"key-{i}", $"hash-{i}"))));
+
+        var accepted = outcomes.Count(o => o is CommandOutcome<int>.Done { Appended: true });
+        Assert.True(accepted >= 198, $"{accepted} of 200 accepted");
+        Assert.Equal(accepted, (await StoredAsync()).Count);
+    }
+
+    [Fact]
     public async Task An_accepted_command_appends_its_events_with_metadata()
     {
         var outcome = await Handler().HandleAsync(_stream, new Add(3), Envelope("key-1", "hash-1"));

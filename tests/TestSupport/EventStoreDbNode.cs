@@ -127,6 +127,9 @@ public sealed class EventStoreDbNode : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The server reads every EVENTSTORE_* variable as an option and refuses unknown ones (EVENTSTORE_CONNECTION).
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("EVENTSTORE_", StringComparison.OrdinalIgnoreCase)).ToList())
+            info.Environment.Remove(name);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

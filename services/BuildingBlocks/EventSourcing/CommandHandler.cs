@@ -27,12 +27,17 @@ public sealed record LoadedStream<TState>(TState State, long Revision, IReadOnly
 
 /// <summary>
 /// Load, decide, append. The only place that talks to the store on the write side: no rules here,
-/// only optimistic concurrency and idempotency.
+/// only optimistic concurrency and idempotency. Commands on one stream take turns inside this instance, so commands
+/// that do not depend on each other all succeed however many arrive at once; a conflict with another instance is
+/// decided again on fresh state, after a short random pause so that the instances fall out of step.
 /// </summary>
 public sealed class CommandHandler<TState, TCommand>(
     IEventStore store, EventTypeMap types, Decider<TState, TCommand> decider, TimeProvider time)
 {
-    private const int ConflictRetries = 5;
+    private const int ConflictRetries = 10;
+
+    // One gate per stripe of stream ids: a stream's commands queue behind each other; unrelated streams rarely share one.
+    private readonly SemaphoreSlim[] _streamGates = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public async Task<LoadedStream<TState>> LoadAsync(string streamId, CancellationToken ct = default)
     {
@@ -54,6 +59,26 @@ public sealed class CommandHandler<TState, TCommand>(
     public async Task<CommandOutcome<TState>> HandleAsync(
         string streamId, TCommand command, CommandEnvelope envelope, CancellationToken ct = default,
         LoadedStream<TState>? alreadyLoaded = null)
+    {
+        var gate = _streamGates[(uint)StringComparer.Ordinal.GetHashCode(streamId) % (uint)_streamGates.Length];
+        if (!gate.Wait(0))
+        {
+            await gate.WaitAsync(ct);
+            // Others wrote while this one waited: what the caller read is stale.
+            alreadyLoaded = null;
+        }
+        try
+        {
+            return await DecideAndAppendAsync(streamId, command, envelope, alreadyLoaded, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<CommandOutcome<TState>> DecideAndAppendAsync(
+        string streamId, TCommand command, CommandEnvelope envelope, LoadedStream<TState>? alreadyLoaded, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -94,7 +119,9 @@ public sealed class CommandHandler<TState, TCommand>(
             }
             catch (WrongExpectedRevisionException) when (attempt < ConflictRetries)
             {
-                // Someone wrote in between and the caller did not pin a revision: decide again on fresh state.
+                // Another instance wrote in between and the caller did not pin a revision: decide again on fresh state.
+                // The pause is infrastructure time, on the real clock whatever clock the rules run on.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), TimeProvider.System, ct);
             }
             catch (WrongExpectedRevisionException)
             {

@@ -25,6 +25,25 @@ public static class PlatformJson
     /// <summary>camelCase, enums as strings: the shape of stored events and of the HTTP API.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// For request bodies: like <see cref="Options"/>, but a property the request type does not have, a key given twice
+    /// and a number for an enum are refused, so a typo (<c>cashRecieved</c>) is an error, not a silent default.
+    /// Stored events keep the lenient <see cref="Options"/>: an old event must stay readable after a field is dropped.
+    /// </summary>
+    public static JsonSerializerOptions Requests { get; } = CreateStrict();
+
+    private static JsonSerializerOptions CreateStrict()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        return options;
+    }
+
     public static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -25,17 +25,37 @@ public static class CommandRequest
         var text = await reader.ReadToEndAsync(ct);
         try
         {
-            var body = JsonSerializer.Deserialize<T>(text, PlatformJson.Options);
+            var body = JsonSerializer.Deserialize<T>(text, PlatformJson.Requests);
             return body is null
                 ? new(null, ApiProblems.InvalidField("body", "body-required", "A JSON object is required.", StatusCodes.Status400BadRequest), text)
                 : new(body, null, text);
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            var field = FieldOf(e);
             return new(null, ApiProblems.InvalidField(field, "malformed-field",
                 $"'{field}' could not be read: {FirstSentence(e.Message)}", StatusCodes.Status400BadRequest), text);
         }
+    }
+
+    /// <summary>
+    /// The field a JSON error is about: its path, or for an unknown or repeated property (reported at the object that
+    /// holds it) the property's name, which the message quotes first.
+    /// </summary>
+    private static string FieldOf(JsonException e)
+    {
+        var path = string.IsNullOrEmpty(e.Path) ? "" : e.Path.TrimStart('$', '.');
+        if (e.Message.StartsWith("The JSON property '", StringComparison.Ordinal) || e.Message.StartsWith("Duplicate ", StringComparison.Ordinal))
+        {
+            var start = e.Message.IndexOf('\'') + 1;
+            var end = e.Message.IndexOf('\'', start);
+            if (start > 0 && end > start)
+            {
+                var name = e.Message[start..end];
+                return path.Length == 0 || path.EndsWith(name, StringComparison.Ordinal) ? (path.Length == 0 ? name : path) : $"{path}.{name}";
+            }
+        }
+        return path.Length == 0 ? "body" : path;
     }
 
     private static string FirstSentence(string message)

@@ -17,6 +17,9 @@ public static class Need
 {
     public static T Value<T>(T? value, string field) where T : struct => value ?? throw new MissingFieldException(field);
 
+    /// <summary>An element of a list that must not be null (<c>{"lines":[null]}</c>).</summary>
+    public static T Item<T>(T? value, string field) where T : class => value ?? throw new MissingFieldException(field);
+
     public static string Text(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new MissingFieldException(field) : value;
 }

@@ -95,6 +95,13 @@ public sealed class DeadLetters(PlatformMessagingOptions options)
         return await factory.CreateConnectionAsync(ct);
     }
 
+    /// <summary>Whether the queue exists on this virtual host.</summary>
+    public async Task<bool> ExistsAsync(string queueName, CancellationToken ct = default)
+    {
+        await using var connection = await ConnectAsync(ct);
+        return await MessageCountAsync(connection, queueName, ct) is not null;
+    }
+
     /// <summary>The queue's message count, or null when it does not exist (the broker closes a channel that asks about a missing queue).</summary>
     private static async Task<uint?> MessageCountAsync(IConnection connection, string queue, CancellationToken ct)
     {

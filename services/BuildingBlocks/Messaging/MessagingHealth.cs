@@ -25,7 +25,7 @@ public sealed class BrokerHealthCheck(IBusControl bus, PlatformMessagingOptions 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var url = options.RabbitMq.Url;
-        var port = url.Port > 0 ? url.Port : url.Scheme.Equals("amqps", StringComparison.OrdinalIgnoreCase) ? 5671 : 5672;
+        var port = PortOf(url);
         if (await ProbeAsync(url.Host, port, cancellationToken) is { } unreachable)
             return HealthCheckResult.Degraded($"RabbitMQ at {url.Host}:{port} is unreachable; commands are stored and published when it is back.", unreachable);
 
@@ -38,6 +38,14 @@ public sealed class BrokerHealthCheck(IBusControl bus, PlatformMessagingOptions 
     }
 
     /// <summary>Opens and closes a TCP connection to the broker; returns the failure, or null when it answered.</summary>
+    internal static Task<Exception?> ProbeAsync(PlatformMessagingOptions options, CancellationToken ct)
+    {
+        var url = options.RabbitMq.Url;
+        return ProbeAsync(url.Host, PortOf(url), ct);
+    }
+
+    private static int PortOf(Uri url) => url.Port > 0 ? url.Port : url.Scheme.Equals("amqps", StringComparison.OrdinalIgnoreCase) ? 5671 : 5672;
+
     private static async Task<Exception?> ProbeAsync(string host, int port, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

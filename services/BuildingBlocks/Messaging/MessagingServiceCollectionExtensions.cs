@@ -26,10 +26,13 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(MessagingHealth.BrokerCheckName, HealthStatus.Degraded, [MessagingHealth.BrokerTag]);
+        services.AddHostedService<BrokerRecovery>();
 
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(serviceName));
+            // Nothing leaves the platform by default: MassTransit would otherwise report usage to an outside host.
+            bus.DisableUsageTelemetry();
             // MassTransit's own check cannot see a publish-only bus lose its broker: ours probes the connection too.
             bus.ConfigureHealthCheckOptions(health =>
             {

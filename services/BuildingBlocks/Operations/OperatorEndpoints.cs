@@ -34,20 +34,29 @@ public static class OperatorEndpoints
             .WithSummary("Reset the projection and replay it from the first event.");
 
         admin.MapGet("/dead-letters/{queue}", async (string queue, DeadLetters deadLetters, CancellationToken ct, int? max) =>
-                OwnQueue(queue, serviceName) ?? Results.Ok(await deadLetters.PeekAsync(queue, Math.Clamp(max ?? 20, 1, 200), ct)))
+                await KnownQueueAsync(queue, serviceName, deadLetters, ct) ?? Results.Ok(await deadLetters.PeekAsync(queue, Math.Clamp(max ?? 20, 1, 200), ct)))
             .WithName("PeekDeadLetters")
             .WithSummary("Messages that failed every retry on one of this service's queues, with the fault reason.");
 
         admin.MapPost("/dead-letters/{queue}/redrive", async (string queue, DeadLetters deadLetters, CancellationToken ct) =>
-                OwnQueue(queue, serviceName) ?? Results.Ok(new RedriveResult(queue, await deadLetters.RedriveAsync(queue, ct))))
+                await KnownQueueAsync(queue, serviceName, deadLetters, ct) ?? Results.Ok(new RedriveResult(queue, await deadLetters.RedriveAsync(queue, ct))))
             .WithName("RedriveDeadLetters")
             .WithSummary("Move every dead-lettered message of the queue back to it, to be consumed again.");
     }
 
-    private static IResult? OwnQueue(string queue, string serviceName) =>
-        queue.StartsWith(serviceName + ".", StringComparison.Ordinal) && !queue.EndsWith(DeadLetters.ErrorQueueSuffix, StringComparison.Ordinal)
-            ? null
-            : ApiProblems.InvalidField("queue", "queue-not-owned",
+    // AMQP allows 255 bytes, and the error queue adds "_error"; our queue names are ASCII kebab case with dots.
+    private const int MaxQueueNameLength = 200;
+
+    /// <summary>A problem unless <paramref name="queue"/> is one of this service's receive queues and exists.</summary>
+    private static async Task<IResult?> KnownQueueAsync(string queue, string serviceName, DeadLetters deadLetters, CancellationToken ct)
+    {
+        if (queue.Length > MaxQueueNameLength || !queue.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            return ApiProblems.InvalidField("queue", "queue-name-invalid",
+                $"A queue name is at most {MaxQueueNameLength} characters of letters, digits, '.', '-' and '_'.", StatusCodes.Status400BadRequest);
+        if (!queue.StartsWith(serviceName + ".", StringComparison.Ordinal) || queue.EndsWith(DeadLetters.ErrorQueueSuffix, StringComparison.Ordinal))
+            return ApiProblems.InvalidField("queue", "queue-not-owned",
                 $"Name one of this service's receive queues (they start with '{serviceName}.'), not its _error queue.",
                 StatusCodes.Status400BadRequest);
+        return await deadLetters.ExistsAsync(queue, ct) ? null : ApiProblems.NotFound("queue", queue);
+    }
 }

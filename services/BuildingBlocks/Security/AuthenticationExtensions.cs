@@ -44,7 +44,14 @@ public static class AuthenticationExtensions
                 {
                     OnTokenValidated = context =>
                     {
-                        AddRoleClaims(context.Principal);
+                        // Every event records who acted, so a token must say who; and "system" is the platform's own
+                        // identity for consumers and watchers, never something a caller can present.
+                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst(PlatformClaims.Subject)?.Value))
+                            context.Fail("The token has no 'sub' claim.");
+                        else if (context.Principal!.HasClaim(PlatformClaims.Roles, EventSourcing.Roles.System))
+                            context.Fail("The role 'system' is never accepted from a token.");
+                        else
+                            AddRoleClaims(context.Principal);
                         return Task.CompletedTask;
                     },
                     OnChallenge = async context =>

@@ -3,18 +3,23 @@ namespace Platform.BuildingBlocks.Security;
 /// <summary>How personal data is shown to roles that may not see it in full (brief 2.6).</summary>
 public static class PersonalData
 {
-    /// <summary>Keeps the first 3 and the last 4 digits: 13800138000 -> 138****8000.</summary>
+    /// <summary>
+    /// A mobile number (11 digits or more) keeps its first 3 and last 4 digits: 13800138000 -> 138****8000. A shorter
+    /// number (a landline, an extension) keeps only its last digits, never more than a third of them, so most of it is
+    /// always hidden: 1234567 -> *****67; 4 digits or fewer are hidden whole.
+    /// </summary>
     public static string MaskPhone(string phone)
     {
         var digits = phone.Count(char.IsDigit);
         if (digits <= 4) return new string('*', phone.Length);
-        var shown = 0;
-        var keepFrom = digits - 4;
+        var (prefix, suffix) = digits >= 11 ? (3, 4) : (0, Math.Min(4, digits / 3));
+        var keepFrom = digits - suffix;
+        var seen = 0;
         var masked = phone.Select(c =>
         {
             if (!char.IsDigit(c)) return c;
-            var index = shown++;
-            return index < 3 || index >= keepFrom ? c : '*';
+            var index = seen++;
+            return index < prefix || index >= keepFrom ? c : '*';
         });
         return new string(masked.ToArray());
     }

@@ -24,5 +24,6 @@ public sealed class EstatePolicies(EstatePolicy fallback, IReadOnlyDictionary<st
         section.GetValue("SatisfactionTarget", basis.SatisfactionTarget),
         section.GetValue("ComplaintRateTargetPer10k", basis.ComplaintRateTargetPer10k),
         section.GetValue("TimeZone", basis.TimeZone)!,
-        section.GetValue("Households", basis.Households));
+        section.GetValue("Households", basis.Households),
+        section.GetValue("HandlingRateTarget", basis.HandlingRateTarget));
 }

@@ -55,7 +55,6 @@ public static class ComplaintRules
         string.IsNullOrWhiteSpace(value) ? Rejection.Invalid(code, field, $"{what} is required.") : null;
 
     /// <summary>Money is decimal yuan with at most two places (decision 8).</summary>
-    public static bool IsYuanAmount(decimal amount) => amount > 0 && decimal.Round(amount, 2) == amount;
 
     /// <summary>The resolve deadline for a complaint as it stands: none for major or compensation complaints (decision 3d).</summary>
     public static DateTimeOffset? ResolveDeadline(Severity severity, bool involvesCompensation, ComplaintSla sla, DateTimeOffset from) =>

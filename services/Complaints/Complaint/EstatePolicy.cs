@@ -3,7 +3,7 @@ namespace Platform.Complaints;
 /// <summary>
 /// An estate's complaint policy. Every number is a default an estate may override (decisions.md): reply
 /// 24 h (001:201), resolve 3 days (000:404), follow-up 3 days (decision 7), satisfaction 90 % (001:47),
-/// at most 5 valid complaints per 10,000 households a year (001:47, decision 2).
+/// at most 5 valid complaints per 10,000 households a year (001:47, decision 2), a handling rate of 100 % (001:47).
 /// </summary>
 public sealed record EstatePolicy(
     TimeSpan ReplyWithin,
@@ -12,10 +12,11 @@ public sealed record EstatePolicy(
     decimal SatisfactionTarget,
     decimal ComplaintRateTargetPer10k,
     string TimeZone,
-    int Households)
+    int Households,
+    decimal HandlingRateTarget)
 {
     public static EstatePolicy Default(int households) => new(
-        TimeSpan.FromHours(24), TimeSpan.FromDays(3), TimeSpan.FromDays(3), 0.90m, 5m, "Asia/Shanghai", households);
+        TimeSpan.FromHours(24), TimeSpan.FromDays(3), TimeSpan.FromDays(3), 0.90m, 5m, "Asia/Shanghai", households, 1.00m);
 
     /// <summary>The deadline terms a complaint is registered under; they stay with it if the policy changes later.</summary>
     public ComplaintSla Sla => new(ReplyWithin, ResolveWithin, FollowUpWithin, TimeZone);

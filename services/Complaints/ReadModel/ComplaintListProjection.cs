@@ -148,8 +148,12 @@ public static class ComplaintListProjection
                 row.Update("rework_count = rework_count + 1");
                 break;
             case ComplaintReopened e:
-                row.Update("status = 'in-progress', resolve_due_at = $a, follow_up_due_at = NULL, resolved_by_work_order = 0",
-                    Nullable(e.ResolveDueAt));
+                // New deadlines start unmet: the watcher must be able to mark the new resolve deadline missed too. The
+                // earlier misses stay on record in the complaint's own history (its view's deadlines.missed).
+                row.Update("""
+                    status = 'in-progress', resolve_due_at = $a, follow_up_due_at = NULL, resolved_by_work_order = 0,
+                    overdue_resolve = 0, overdue_follow_up = 0
+                    """, Nullable(e.ResolveDueAt));
                 break;
             case ComplaintFollowUpRecorded e:
                 var satisfied = CountsAsSatisfied(e.Outcome);
@@ -160,7 +164,7 @@ public static class ComplaintListProjection
                 row.Update("status = 'closed', closed_at = $a", Instant(e.ClosedAt));
                 break;
             case ComplaintDeadlineMissed e:
-                // Overdue flags stay set once raised: the record shows the deadline was missed even if met later.
+                // A flag stays set once raised, even if the deadline is met later, until a reopening sets new deadlines.
                 row.Update(e.Deadline switch
                 {
                     DeadlineKind.Reply => "overdue_reply = 1",

@@ -14,6 +14,8 @@ public sealed record ComplaintKpis(
     int Received,
     int Completed,
     decimal? HandlingRatePercent,
+    decimal HandlingRateTarget,
+    bool? HandlingRateTargetMet,
     int ValidComplaints,
     int Households,
     decimal? ValidPer10kHouseholds,
@@ -27,7 +29,7 @@ public sealed record ComplaintKpis(
     IReadOnlyDictionary<string, int> ByCategory);
 
 /// <summary>
-/// Handling rate = completed / received (000:280: 1420 of 1432 = 99.16 %); valid complaints per 10,000 households against
+/// Handling rate = completed / received (000:280: 1420 of 1432 = 99.16 %) against the policy's target (100 %, 001:47); valid complaints per 10,000 households against
 /// the policy's ceiling (001:47, decision 2); satisfaction = satisfied follow-ups / follow-ups against the policy's target
 /// (001:47). The ceiling is a yearly one (「年 0.5‰以下」, 001:201), so compare it over a year. Percentages are rounded to
 /// two places for display; whether a target is met is judged on the exact values.
@@ -49,6 +51,8 @@ public static class ComplaintKpiReport
             estateId, from, to,
             received, completed,
             received > 0 ? Percent((decimal)completed / received) : null,
+            policy.HandlingRateTarget,
+            received > 0 ? (decimal)completed / received >= policy.HandlingRateTarget : null,
             valid, policy.Households,
             validPer10k is { } rate ? decimal.Round(rate, 2, MidpointRounding.AwayFromZero) : null,
             policy.ComplaintRateTargetPer10k,

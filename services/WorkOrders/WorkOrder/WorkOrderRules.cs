@@ -44,7 +44,6 @@ internal static partial class WorkOrderRules
         string.IsNullOrWhiteSpace(value) ? Rejection.Invalid(code, field, $"{field} is required.") : null;
 
     /// <summary>Money is decimal yuan with at most 2 places (decision #8).</summary>
-    public static bool IsYuan(decimal amount) => amount >= 0 && decimal.Round(amount, 2) == amount;
 
     public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone);
 

@@ -24,6 +24,27 @@ public sealed class ComplaintKpiReportTests
     }
 
     [Fact]
+    public void The_handling_rate_is_judged_against_a_target_of_100_percent_by_default()
+    {
+        var all = Calculate(Many(30));
+        var oneOpen = Calculate(Many(29).Concat(Many(1, completed: false)));
+
+        Assert.Equal(1.00m, all.HandlingRateTarget);
+        Assert.True(all.HandlingRateTargetMet);
+        Assert.False(oneOpen.HandlingRateTargetMet);
+        Assert.Null(Calculate([]).HandlingRateTargetMet);
+    }
+
+    [Fact]
+    public void An_estate_may_set_a_lower_handling_rate_target()
+    {
+        var kpis = Calculate(Many(1420).Concat(Many(12, completed: false)), policy: EstatePolicy.Default(10_000) with { HandlingRateTarget = 0.98m });
+
+        Assert.Equal(0.98m, kpis.HandlingRateTarget);
+        Assert.True(kpis.HandlingRateTargetMet);
+    }
+
+    [Fact]
     public void S11_Four_valid_complaints_per_10000_households_meet_the_complaint_rate_target()
     {
         var kpis = Calculate(Many(4).Concat(Many(20, valid: false)).Concat(Many(3, valid: null)));

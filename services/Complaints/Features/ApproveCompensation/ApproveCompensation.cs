@@ -19,9 +19,9 @@ public sealed record ApproveCompensation(decimal? ApprovedAmount, Actor By) : IC
             return Rejection.Conflict("compensation-needs-plan", "Draft the compensation plan before approving it.");
 
         var amount = command.ApprovedAmount ?? claim.Amount;
-        if (!ComplaintRules.IsYuanAmount(amount) || amount > claim.Amount)
+        if (!Money.IsPositiveYuan(amount) || amount > claim.Amount)
             return Rejection.Invalid("compensation-approved-amount-invalid", "approvedAmount",
-                $"The approved amount must be more than 0 and at most the {claim.Amount} yuan claimed, with at most two decimal places.");
+                $"The approved amount must be more than 0 and at most the {claim.Amount} yuan claimed, with at most two decimal places, and at most 100,000,000.");
 
         var level = ComplaintRules.LevelOf(command.By)!.Value;
         var required = CompensationAuthority.RequiredLevel(claim);

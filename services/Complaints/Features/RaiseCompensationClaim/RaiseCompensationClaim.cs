@@ -11,8 +11,8 @@ public sealed record RaiseCompensationClaim(decimal Amount, string Basis, bool E
     public static Decision Decide(RaiseCompensationClaim command, ComplaintState state, DateTimeOffset now)
     {
         if ((ComplaintRules.RequireStaff(command.By) ?? ComplaintRules.RequireOpen(state)) is { } rejection) return rejection;
-        if (!ComplaintRules.IsYuanAmount(command.Amount))
-            return Rejection.Invalid("compensation-amount-invalid", "amount", "The amount must be more than 0 yuan, with at most two decimal places.");
+        if (!Money.IsPositiveYuan(command.Amount))
+            return Rejection.Invalid("compensation-amount-invalid", "amount", "The amount must be more than 0 yuan, with at most two decimal places, and at most 100,000,000.");
         if (ComplaintRules.RequireText(command.Basis, "compensation-basis-required", "basis", "The basis of the claim") is { } invalid)
             return invalid;
         if (state.IsResolved)

@@ -17,8 +17,8 @@ public sealed record RecordCompensationPayout(decimal Amount, string? PaymentRef
             return Rejection.Forbidden("payout-needs-complaint-supervisor-or-finance", "A payout is recorded by finance or a complaint supervisor or above.");
         if ((ComplaintRules.RequireOpen(state) ?? CompensationAuthority.RequireOpenClaim(state)) is { } rejection) return rejection;
         var claim = state.Claim!;
-        if (!ComplaintRules.IsYuanAmount(command.Amount))
-            return Rejection.Invalid("payout-amount-invalid", "amount", "The amount must be more than 0 yuan, with at most two decimal places.");
+        if (!Money.IsPositiveYuan(command.Amount))
+            return Rejection.Invalid("payout-amount-invalid", "amount", "The amount must be more than 0 yuan, with at most two decimal places, and at most 100,000,000.");
         if (!claim.IsApproved)
             return Rejection.Conflict("payout-needs-approval", "The compensation is not approved.");
         if (!claim.IsLegallyConfirmed || !claim.IsSigned)

@@ -21,7 +21,7 @@ public sealed record CompleteWork(
         var rejected = WorkOrderRules.MustExist(state)
             ?? WorkOrderRules.AssignedTechnicianOnly(command.By, state, "complete the work")
             ?? WorkOrderRules.Required(command.SignedOffBy, "signedOffBy", "owner-sign-off-required")
-            ?? (command.Amount is { } a && !WorkOrderRules.IsYuan(a)
+            ?? (command.Amount is { } a && !Money.IsYuan(a)
                 ? Rejection.Invalid("amount-invalid", "amount", "The amount is in yuan, not negative, with at most 2 decimal places.")
                 : null)
             ?? WorkOrderRules.MustBeOpen(state);

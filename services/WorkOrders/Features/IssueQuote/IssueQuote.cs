@@ -12,7 +12,7 @@ public sealed record IssueQuote(Guid WorkOrderId, decimal Amount, string FeeStan
     {
         var rejected = WorkOrderRules.MustExist(state)
             ?? WorkOrderRules.AssignedTechnicianOnly(command.By, state, "issue a quote")
-            ?? (command.Amount > 0 && WorkOrderRules.IsYuan(command.Amount)
+            ?? (command.Amount > 0 && Money.IsYuan(command.Amount)
                 ? null
                 : Rejection.Invalid("amount-invalid", "amount", "A quote is a positive amount in yuan with at most 2 decimal places."))
             ?? WorkOrderRules.Required(command.FeeStandardRef, "feeStandardRef", "fee-standard-required")

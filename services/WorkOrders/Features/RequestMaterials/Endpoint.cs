@@ -11,10 +11,13 @@ public static class RequestMaterialsEndpoint
 {
     public static void Map(RouteGroupBuilder orders) =>
         orders.MapPost("/{id:guid}/materials-requests", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
-                commands.ExecuteAsync<RequestMaterialsRequest>(http, id, (b, by, _) => new RequestMaterials(id, (b.Lines ?? []).Select((l, i) => new MaterialLine(l.ItemCode ?? "", Need.Value(l.Quantity, $"lines[{i}].quantity"), l.Unit ?? "")).ToList(), by), ct))
+                commands.ExecuteAsync<RequestMaterialsRequest>(http, id, (b, by, _) => new RequestMaterials(id, (b.Lines ?? []).Select((l, i) => Line(Need.Item(l, $"lines[{i}]"), i)).ToList(), by), ct))
             .WithName("RequestMaterials")
             .WithSummary("The technician asks for material; Inventory opens a requisition.")
             .Accepts<RequestMaterialsRequest>("application/json")
             .Produces<WorkOrderView>()
             .ProducesCommandProblems();
+
+    private static MaterialLine Line(MaterialLineRequest line, int i) =>
+        new(line.ItemCode ?? "", Need.Value(line.Quantity, $"lines[{i}].quantity"), line.Unit ?? "");
 }
