@@ -49,13 +49,18 @@ app.MapServiceDefaults(new ServiceDefaultsPipeline
     BeforeAuthorization = pipeline => pipeline.UseRateLimiter(),
 });
 
-app.MapGet(OpenApiMerger.DocumentPath, async (OpenApiMerger merger, CancellationToken ct) =>
-    Results.Json(await merger.BuildAsync(ct))).AllowAnonymous().ExcludeFromDescription();
-app.MapScalarApiReference(options => options
-    .WithTitle("Property platform API")
-    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-    .DisableTelemetry()).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+// The merged OpenAPI document and the API reference, for anyone: on by default in Development only, so a production
+// gateway does not describe its API to the internet unless its operators choose to.
+if (builder.Configuration.GetValue("Gateway:PublishApiReference", app.Environment.IsDevelopment()))
+{
+    app.MapGet(OpenApiMerger.DocumentPath, async (OpenApiMerger merger, CancellationToken ct) =>
+        Results.Json(await merger.BuildAsync(ct))).AllowAnonymous().ExcludeFromDescription();
+    app.MapScalarApiReference(options => options
+        .WithTitle("Property platform API")
+        .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+        .DisableTelemetry()).AllowAnonymous();
+    app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+}
 app.MapDevTokens();
 app.MapReverseProxy();
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
-using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Gateway;
 
@@ -19,8 +19,6 @@ public sealed class ProxiedService
     /// <summary>Path prefix routed to the service, e.g. /api/v1/complaints.</summary>
     public string? Route { get; set; }
 
-    /// <summary>Roles that may call the service at all; the service itself applies the finer rules.</summary>
-    public string[] AllowedRoles { get; set; } = [];
 }
 
 /// <summary>A validated <see cref="ProxiedService"/>; <see cref="Id"/> names its YARP route, cluster, policy and health check.</summary>
@@ -51,13 +49,11 @@ public sealed record ServiceRoute(string Name, string Id, IReadOnlyList<Uri> Url
             }
             if (string.IsNullOrWhiteSpace(service.Route) || !service.Route.StartsWith('/') || service.Route.EndsWith('/'))
                 throw new InvalidOperationException($"{where}:Route must start with '/' and not end with one, e.g. /api/v1/complaints; it is '{service.Route}'.");
-            if (service.AllowedRoles.Length == 0)
-                throw new InvalidOperationException($"{where}:AllowedRoles is empty: nobody could call the service.");
-            var unknown = service.AllowedRoles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)).ToArray();
-            if (unknown.Length > 0)
-                throw new InvalidOperationException($"{where}:AllowedRoles names unknown roles: {string.Join(", ", unknown)}.");
+            // The roles come from the declaration the service itself enforces, never from a second list here.
+            var roles = ServiceAccess.For(section.Key)
+                ?? throw new InvalidOperationException($"{where}: the platform has no service named '{section.Key}'.");
 
-            routes.Add(new ServiceRoute(section.Key, KebabCase(section.Key), urls, service.Route, service.AllowedRoles.Distinct().ToArray()));
+            routes.Add(new ServiceRoute(section.Key, KebabCase(section.Key), urls, service.Route, roles));
         }
         if (routes.Count == 0)
             throw new InvalidOperationException(

@@ -51,7 +51,7 @@ public static class ComplaintsService
 
     public static WebApplication MapComplaintsApi(this WebApplication app)
     {
-        var complaints = app.MapGroup(RoutePrefix).RequireAuthorization().WithTags("Complaints");
+        var complaints = app.MapGroup(RoutePrefix).RequireAuthorization(policy => policy.RequireRole(ServiceAccess.Complaints)).WithTags("Complaints");
         RegisterComplaintEndpoint.Map(complaints);
         GetComplaintEndpoint.Map(complaints);
         ListComplaintsEndpoint.Map(complaints);

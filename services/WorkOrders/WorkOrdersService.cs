@@ -43,7 +43,7 @@ public static class WorkOrdersService
 
     public static WebApplication MapWorkOrdersApi(this WebApplication app)
     {
-        var orders = app.MapGroup(RoutePrefix).RequireAuthorization().WithTags("Work orders");
+        var orders = app.MapGroup(RoutePrefix).RequireAuthorization(policy => policy.RequireRole(ServiceAccess.WorkOrders)).WithTags("Work orders");
         LogWorkOrderEndpoint.Map(orders);
         ListWorkOrdersEndpoint.Map(orders);
         WorkOrderReportEndpoint.Map(orders);

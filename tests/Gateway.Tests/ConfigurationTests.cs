@@ -18,8 +18,7 @@ public sealed class ConfigurationTests
     {
         var routes = ServiceRoute.FromConfiguration(Config(
             ("Services:WorkOrders:Url", "http://127.0.0.1:5102"),
-            ("Services:WorkOrders:Route", "/api/v1/work-orders"),
-            ("Services:WorkOrders:AllowedRoles:0", "technician")));
+            ("Services:WorkOrders:Route", "/api/v1/work-orders")));
 
         var route = Assert.Single(routes);
         Assert.Equal("work-orders", route.Id);
@@ -30,15 +29,27 @@ public sealed class ConfigurationTests
     }
 
     [Theory]
-    [InlineData("not a url", "/api/v1/x", "operator", "Url")]
-    [InlineData("http://127.0.0.1:1", "api/v1/x", "operator", "Route")]
-    [InlineData("http://127.0.0.1:1", "/api/v1/x", "janitor", "janitor")]
-    public void A_broken_service_entry_fails_start_up_naming_the_problem(string url, string route, string role, string expected)
+    [InlineData("WorkOrders", "not a url", "/api/v1/x", "Url")]
+    [InlineData("WorkOrders", "http://127.0.0.1:1", "api/v1/x", "Route")]
+    [InlineData("Janitors", "http://127.0.0.1:1", "/api/v1/x", "Janitors")]
+    public void A_broken_service_entry_fails_start_up_naming_the_problem(string name, string url, string route, string expected)
     {
         var error = Assert.Throws<InvalidOperationException>(() => ServiceRoute.FromConfiguration(Config(
-            ("Services:X:Url", url), ("Services:X:Route", route), ("Services:X:AllowedRoles:0", role))));
+            ($"Services:{name}:Url", url), ($"Services:{name}:Route", route))));
 
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void The_gateways_route_roles_are_the_ones_the_service_enforces()
+    {
+        var routes = ServiceRoute.FromConfiguration(Config(
+            ("Services:Complaints:Url", "http://127.0.0.1:5101"), ("Services:Complaints:Route", "/api/v1/complaints"),
+            ("Services:WorkOrders:Url", "http://127.0.0.1:5102"), ("Services:WorkOrders:Route", "/api/v1/work-orders")));
+
+        Assert.Same(Platform.BuildingBlocks.Security.ServiceAccess.Complaints, routes.Single(r => r.Name == "Complaints").AllowedRoles);
+        Assert.Same(Platform.BuildingBlocks.Security.ServiceAccess.WorkOrders, routes.Single(r => r.Name == "WorkOrders").AllowedRoles);
+        Assert.Contains("finance-clerk", routes.Single(r => r.Name == "Complaints").AllowedRoles);
     }
 
     [Fact]

@@ -82,6 +82,19 @@ public sealed class ProductionTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/scalar")]
+    public async Task Outside_development_the_api_reference_is_not_published_unless_configured(string path)
+    {
+        await using var hidden = GatewayFactory.Create(_destination.Url, _destination.Url, environment: "Production");
+        await using var published = GatewayFactory.Create(_destination.Url, _destination.Url, environment: "Production",
+            extra: ("Gateway:PublishApiReference", "true"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await hidden.CreateClient().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await published.CreateClient().GetAsync(path)).StatusCode);
+    }
+
     [Fact]
     public async Task Outside_development_a_token_signed_with_the_configured_key_is_accepted()
     {

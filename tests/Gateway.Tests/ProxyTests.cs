@@ -77,7 +77,7 @@ public sealed class ProxyTests(GatewayFixture fixture) : IClassFixture<GatewayFi
 
     [Theory]
     [InlineData("/api/v1/complaints/echo/1", Roles.StoreKeeper)]
-    [InlineData("/api/v1/complaints/echo/1", Roles.FinanceClerk)]
+    [InlineData("/api/v1/complaints/echo/1", Roles.FireSafetyOfficer)]
     [InlineData("/api/v1/work-orders/echo/1", Roles.FireSafetyOfficer)]
     public async Task A_role_not_allowed_on_the_route_is_403_problem_json(string path, string role)
     {

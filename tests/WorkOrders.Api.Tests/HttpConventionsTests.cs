@@ -76,6 +76,22 @@ public abstract class HttpConventionsTests(StoreUnderTest store) : IAsyncLifetim
     }
 
     [SkippableFact]
+    public async Task A_null_materials_line_is_422_naming_it_and_leaves_no_event()
+    {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
+        var technician = _api.Token("tech-1", "technician");
+        var order = await _api.LogAndStartAsync(_agent, technician, "tech-1");
+        var before = await _api.StoredEventCountAsync();
+
+        var answer = await _api.Api.SendAsync(HttpMethod.Post, $"{order}/materials-requests", technician, rawJson: """{"lines":[null]}""");
+
+        Assert.Equal(422, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.NotNull(answer.Body!["errors"]!["lines[0]"]);
+        Assert.Equal(before, await _api.StoredEventCountAsync());
+    }
+
+    [SkippableFact]
     public async Task A_missing_required_command_field_is_422_naming_it_and_leaves_no_event()
     {
         Skip.If(store.SkipReason is not null, store.SkipReason);

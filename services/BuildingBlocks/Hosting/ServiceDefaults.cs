@@ -155,6 +155,7 @@ public static class ServiceDefaults
         pipeline ??= new ServiceDefaultsPipeline();
 
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>(RequestSizeLimits.FromConfiguration(app.Configuration));
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception switch

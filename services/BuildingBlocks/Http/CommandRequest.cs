@@ -26,8 +26,10 @@ public static class CommandRequest
         try
         {
             var body = JsonSerializer.Deserialize<T>(text, PlatformJson.Requests);
-            return body is null
-                ? new(null, ApiProblems.InvalidField("body", "body-required", "A JSON object is required.", StatusCodes.Status400BadRequest), text)
+            if (body is null)
+                return new(null, ApiProblems.InvalidField("body", "body-required", "A JSON object is required.", StatusCodes.Status400BadRequest), text);
+            return FieldLimits.Check(body) is { } tooLarge
+                ? new(null, ApiProblems.InvalidField(tooLarge.Field, "field-too-large", $"'{tooLarge.Field}': {tooLarge.Detail}", StatusCodes.Status400BadRequest), text)
                 : new(body, null, text);
         }
         catch (JsonException e)

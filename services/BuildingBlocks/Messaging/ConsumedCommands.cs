@@ -2,7 +2,7 @@ using Platform.BuildingBlocks.EventSourcing;
 
 namespace Platform.BuildingBlocks.Messaging;
 
-/// <summary>A command a consumer issued was refused. Not transient: after the bounded retries the message parks in the error queue.</summary>
+/// <summary>A command a consumer issued was refused. Not transient: the message parks in the error queue without retries.</summary>
 public sealed class CommandRejectedException(string message, Rejection rejection) : Exception(message)
 {
     public Rejection Rejection { get; } = rejection;
@@ -10,7 +10,7 @@ public sealed class CommandRejectedException(string message, Rejection rejection
 
 public static class ConsumedCommands
 {
-    /// <summary>Lets the message fail (retry, then error queue) when the command it caused was refused.</summary>
+    /// <summary>Lets the message fail (to the error queue at once) when the command it caused was refused.</summary>
     public static CommandOutcome<TState> ThrowIfRejected<TState>(this CommandOutcome<TState> outcome, string what) =>
         outcome is CommandOutcome<TState>.Rejected { Rejection: var rejection }
             ? throw new CommandRejectedException($"{what} was refused: {rejection.Code}: {rejection.Detail}", rejection)

@@ -42,8 +42,12 @@ public static class MessagingServiceCollectionExtensions
                 health.MinimalFailureStatus = HealthStatus.Degraded;
             });
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    settings.Retry.Limit, settings.Retry.MinInterval, settings.Retry.MaxInterval, settings.Retry.IntervalDelta)));
+                endpoint.UseMessageRetry(retry =>
+                {
+                    // A refusal is the same on every attempt: straight to the error queue, where an operator sees it.
+                    retry.Ignore<CommandRejectedException>();
+                    retry.Exponential(settings.Retry.Limit, settings.Retry.MinInterval, settings.Retry.MaxInterval, settings.Retry.IntervalDelta);
+                }));
 
             configureConsumers?.Invoke(bus);
 

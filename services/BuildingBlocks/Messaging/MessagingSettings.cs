@@ -12,20 +12,22 @@ public sealed class RabbitMqSettings
 }
 
 /// <summary>
-/// In-process redelivery of a failing message before it is moved to the <c>_error</c> queue: bounded,
-/// so a poison message parks instead of looping, and exponential, so a brief outage of a dependency heals.
+/// In-process redelivery of a failing message before it is moved to the <c>_error</c> queue: bounded, so a poison
+/// message parks instead of looping, and exponential over minutes, so an outage of the store or a dependency of a few
+/// minutes heals without an operator (the defaults wait about 1, 3, 7, 15, 31 s and then a minute each time: about
+/// 6 minutes in all). A command the consumer's decider refused is not retried at all: it goes to the error queue at once.
 /// </summary>
 public sealed class RetrySettings
 {
     /// <summary>Attempts after the first one.</summary>
-    public int Limit { get; set; } = 5;
+    public int Limit { get; set; } = 10;
 
-    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Growth step of the interval; MassTransit doubles it per attempt between the bounds.</summary>
-    public TimeSpan IntervalDelta { get; set; } = TimeSpan.FromMilliseconds(400);
+    public TimeSpan IntervalDelta { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>What <see cref="MessagingServiceCollectionExtensions.AddPlatformMessaging"/> was told, for the parts registered after it.</summary>

@@ -8,8 +8,8 @@ namespace Platform.Complaints.Integration;
 
 /// <summary>
 /// Issues the commands the Work orders service's events ask of a complaint, each idempotent by the message id
-/// (<see cref="CommandEnvelope.FromMessage"/>). A refusal is not transient: it throws, is retried a bounded number of
-/// times, then parks in the error queue for an operator.
+/// (<see cref="CommandEnvelope.FromMessage"/>). A refusal is not transient: it throws and parks in the error queue at once,
+/// for an operator.
 /// </summary>
 public sealed class WorkOrderCommandsForComplaints(CommandHandler<ComplaintState, IComplaintCommand> handler)
 {

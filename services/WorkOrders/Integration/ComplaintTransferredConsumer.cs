@@ -10,7 +10,7 @@ namespace Platform.WorkOrders.Integration;
 /// <summary>
 /// A complaint transferred with work needed opens its work order (派工单, flow F1). The order id is derived from the
 /// complaint id and the idempotency key is the message id, so a redelivered or republished message changes nothing.
-/// A rejection is not transient: it throws, is retried a bounded number of times, then parks in the error queue.
+/// A rejection is not transient: it throws and parks in the error queue at once.
 /// </summary>
 public sealed class ComplaintTransferredConsumer(WorkOrderCommandsForSystem commands) : IConsumer<ComplaintTransferredV1>
 {

@@ -51,6 +51,18 @@ public sealed class RecordCompensationPayoutTests
     }
 
     [Fact]
+    public void An_amount_beyond_the_money_ceiling_is_refused_even_after_a_partial_payout_instead_of_overflowing()
+    {
+        var partlyPaid = DeciderSpec.Given([.. ApprovedClaim, LegallyConfirmed(), AgreementSigned(),
+            [new CompensationPayoutRecorded(1, 2_000m, null, FullyPaid: false, Later)]]);
+
+        partlyPaid.When(new RecordCompensationPayout(decimal.MaxValue, null, Supervisor))
+            .ThenRejected("payout-amount-invalid", RejectionKind.Invalid);
+        partlyPaid.When(new RecordCompensationPayout(Money.MaxYuan + 0.01m, null, Supervisor))
+            .ThenRejected("payout-amount-invalid", RejectionKind.Invalid);
+    }
+
+    [Fact]
     public void A_call_centre_agent_may_not_record_a_payout() =>
         DeciderSpec.Given([.. ApprovedClaim, LegallyConfirmed(), AgreementSigned()])
             .When(new RecordCompensationPayout(100m, null, Agent))

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record AttachEvidenceRequest(string? PhotoRef, string? Caption);
+public sealed record AttachEvidenceRequest(string? PhotoRef, [FreeText] string? Caption);
 
 public static class AttachEvidenceEndpoint
 {

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record CommunicateProgressRequest(string? Message);
+public sealed record CommunicateProgressRequest([FreeText] string? Message);
 
 public static class CommunicateProgressEndpoint
 {

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record DraftCompensationPlanRequest(string? Plan, string? TechnicalAppraisal, string? LegalOpinion);
+public sealed record DraftCompensationPlanRequest([FreeText] string? Plan, [FreeText] string? TechnicalAppraisal, [FreeText] string? LegalOpinion);
 
 public static class DraftCompensationPlanEndpoint
 {

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record EscalateComplaintRequest(HandlingLevel? ToLevel, string? Reason);
+public sealed record EscalateComplaintRequest(HandlingLevel? ToLevel, [FreeText] string? Reason);
 
 public static class EscalateComplaintEndpoint
 {

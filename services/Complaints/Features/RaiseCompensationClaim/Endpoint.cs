@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record RaiseCompensationClaimRequest(decimal? Amount, string? Basis, bool? EngineeringQuality);
+public sealed record RaiseCompensationClaimRequest(decimal? Amount, [FreeText] string? Basis, bool? EngineeringQuality);
 
 public static class RaiseCompensationClaimEndpoint
 {

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, string? Notes, string? NewDemandContent);
+public sealed record RecordFollowUpRequest(FollowUpOutcome? Outcome, [FreeText] string? Notes, [FreeText] string? NewDemandContent);
 
 public static class RecordFollowUpEndpoint
 {

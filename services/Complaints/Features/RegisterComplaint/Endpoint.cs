@@ -10,7 +10,7 @@ public sealed record RegisterComplaintRequest(
     UnitRequest? Unit,
     ReporterRequest? Reporter,
     Channel? Channel,
-    string? Content,
+    [FreeText] string? Content,
     Category? Category,
     Severity? Severity);
 

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record RejectCompensationRequest(string? Reason);
+public sealed record RejectCompensationRequest([FreeText] string? Reason);
 
 public static class RejectCompensationEndpoint
 {

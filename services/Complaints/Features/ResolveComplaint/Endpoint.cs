@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record ResolveComplaintRequest(string? Solution);
+public sealed record ResolveComplaintRequest([FreeText] string? Solution);
 
 public static class ResolveComplaintEndpoint
 {

@@ -3,7 +3,7 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record TransferComplaintRequest(string? Department, bool? NeedsWork, string? WorkDescription);
+public sealed record TransferComplaintRequest(string? Department, bool? NeedsWork, [FreeText] string? WorkDescription);
 
 public static class TransferComplaintEndpoint
 {

@@ -3,7 +3,7 @@ using Platform.WorkOrders.Api;
 
 namespace Platform.WorkOrders.Features;
 
-public sealed record IssueRectificationNoticeRequest(string? ResponsibleUnit, string? Subject, DateTimeOffset? ReplyDueAt);
+public sealed record IssueRectificationNoticeRequest(string? ResponsibleUnit, [FreeText] string? Subject, DateTimeOffset? ReplyDueAt);
 
 public static class IssueRectificationNoticeEndpoint
 {

@@ -10,7 +10,7 @@ public sealed record LogWorkOrderRequest(
     string? Type,
     UnitRequest? Unit,
     ReporterRequest? Reporter,
-    string? Content,
+    [FreeText] string? Content,
     string? Category,
     string? Urgency);
 

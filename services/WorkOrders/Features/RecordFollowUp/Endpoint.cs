@@ -3,7 +3,7 @@ using Platform.WorkOrders.Api;
 
 namespace Platform.WorkOrders.Features;
 
-public sealed record RecordFollowUpRequest(string? Outcome, string? Problem, DateTimeOffset? RainedAt);
+public sealed record RecordFollowUpRequest(string? Outcome, [FreeText] string? Problem, DateTimeOffset? RainedAt);
 
 public static class RecordFollowUpEndpoint
 {

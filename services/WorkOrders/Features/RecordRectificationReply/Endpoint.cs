@@ -3,7 +3,7 @@ using Platform.WorkOrders.Api;
 
 namespace Platform.WorkOrders.Features;
 
-public sealed record RecordRectificationReplyRequest(string? Summary);
+public sealed record RecordRectificationReplyRequest([FreeText] string? Summary);
 
 public static class RecordRectificationReplyEndpoint
 {

@@ -1,0 +1,33 @@
+using static Platform.BuildingBlocks.EventSourcing.Roles;
+
+namespace Platform.BuildingBlocks.Security;
+
+/// <summary>
+/// Which roles may call each service at all: the one declaration that a service's own route group and the gateway's
+/// route for it both read, so the two never drift. Each service's deciders and queries then apply the finer rules
+/// (only a manager signs the third tier; a technician sees masked phone numbers).
+/// </summary>
+public static class ServiceAccess
+{
+    public static IReadOnlyList<string> Complaints { get; } =
+    [
+        Resident, CallCentreAgent, ComplaintSupervisor, DepartmentManager, GeneralManager, Technician,
+        // Finance pays compensation (brief 3.6), so its clerks record payouts.
+        FinanceClerk, Operator,
+    ];
+
+    public static IReadOnlyList<string> WorkOrders { get; } =
+    [
+        Resident, CallCentreAgent, ComplaintSupervisor, DepartmentManager, GeneralManager, Technician, TeamLeader,
+        FinanceClerk, Operator,
+    ];
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> ByService = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Complaints"] = Complaints,
+        ["WorkOrders"] = WorkOrders,
+    };
+
+    /// <summary>The roles of the service named <paramref name="service"/> ("Complaints", "WorkOrders"), or null for a name the platform does not know.</summary>
+    public static IReadOnlyList<string>? For(string service) => ByService.GetValueOrDefault(service);
+}
