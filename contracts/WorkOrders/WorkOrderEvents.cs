@@ -23,7 +23,10 @@ public sealed record WorkOrderOpenedV1(
 
 /// <summary>
 /// The owner signed off the work. <see cref="Amount"/> is the signed amount in yuan for paid work, else null.
-/// <see cref="Rework"/> is true when this completes rework a follow-up ordered.
+/// <see cref="Rework"/> is true when this completes rework a follow-up ordered. <see cref="Revision"/> is the work order's
+/// revision at this event: of a completion and a rework order of the same work order, the higher revision happened
+/// later, whatever order the two messages arrive in (they travel on different exchanges). Null from publishers before
+/// it was added.
 /// </summary>
 [EntityName("workorders.work-order-completed.v1"), MessageUrn("workorders.work-order-completed.v1")]
 public sealed record WorkOrderCompletedV1(
@@ -32,9 +35,13 @@ public sealed record WorkOrderCompletedV1(
     string EstateId,
     DateTimeOffset CompletedAt,
     decimal? Amount,
-    bool Rework);
+    bool Rework,
+    long? Revision = null);
 
-/// <summary>A follow-up found a problem. <see cref="Reason"/>: "not-fixed" | "recurred" | "poor-workmanship" | "damage-caused" | "incomplete".</summary>
+/// <summary>
+/// A follow-up found a problem. <see cref="Reason"/>: "not-fixed" | "recurred" | "poor-workmanship" | "damage-caused" |
+/// "incomplete". <see cref="Revision"/>: the work order's revision at this event (see <see cref="WorkOrderCompletedV1"/>).
+/// </summary>
 [EntityName("workorders.work-order-rework-ordered.v1"), MessageUrn("workorders.work-order-rework-ordered.v1")]
 public sealed record WorkOrderReworkOrderedV1(
     Guid WorkOrderId,
@@ -42,7 +49,8 @@ public sealed record WorkOrderReworkOrderedV1(
     string EstateId,
     string Reason,
     DateTimeOffset OrderedAt,
-    DateTimeOffset NoticeDueAt);
+    DateTimeOffset NoticeDueAt,
+    long? Revision = null);
 
 [EntityName("workorders.work-order-closed.v1"), MessageUrn("workorders.work-order-closed.v1")]
 public sealed record WorkOrderClosedV1(Guid WorkOrderId, Guid? ComplaintId, string EstateId, DateTimeOffset ClosedAt);

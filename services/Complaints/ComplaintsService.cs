@@ -44,6 +44,7 @@ public static class ComplaintsService
             bus.AddConsumer<WorkOrderReworkOrderedConsumer>();
         });
         services.AddIntegrationEventPublisher<ComplaintsOutboxMapper>();
+        services.AddEventReaction<OpenLinkedCase>();
 
         services.AddHostedService<DeadlineWatcher>();
         return builder;

@@ -75,6 +75,14 @@ public sealed class ComplaintsApi : IAsyncDisposable
         return count;
     }
 
+    /// <summary>How many events one complaint's stream holds.</summary>
+    public async Task<int> StoredEventCountAsync(string complaintId)
+    {
+        var count = 0;
+        await foreach (var _ in Store.ReadStreamAsync(ComplaintsService.StreamFor(Guid.Parse(complaintId)))) count++;
+        return count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();

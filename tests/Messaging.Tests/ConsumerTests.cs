@@ -69,6 +69,25 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task A_command_the_decider_refused_goes_to_the_error_queue_at_once_without_retries()
+    {
+        const string queue = "receiver.refusing-parcel";
+        await using var scope = await VirtualHostScope.CreateAsync();
+        await using var receiver = await TestService.StartAsync("receiver", scope.Uri, scope.Folder,
+            bus => bus.AddConsumer<RefusingParcelConsumer>());
+        await receiver.WaitUntilReadyAsync();
+        var attempts = receiver.Services.GetRequiredService<FlakySwitch>();
+        var deadLetters = receiver.Services.GetRequiredService<DeadLetters>();
+
+        await receiver.Services.GetRequiredService<IBus>().Publish(new ParcelRegisteredV1(Guid.NewGuid(), 9));
+
+        await Eventually.UntilAsync(async () => (await deadLetters.PeekAsync(queue, 10)).Count == 1, Timeout,
+            "the refused message is parked");
+        Assert.Equal(1, attempts.Attempts);
+        Assert.Contains("Parcel 9 was refused", (await deadLetters.PeekAsync(queue, 10))[0].FaultReason);
+    }
+
+    [Fact]
     public async Task The_consumer_appends_once_for_a_message_delivered_twice()
     {
         await using var scope = await VirtualHostScope.CreateAsync();

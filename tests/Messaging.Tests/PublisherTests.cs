@@ -4,7 +4,9 @@ using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.EventStore.Sqlite;
 using Platform.BuildingBlocks.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Operations;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.TestSupport;
 using Xunit;
@@ -99,6 +101,39 @@ public sealed class PublisherTests
             deliveries.All.Where(d => !d.Appended).Select(d => d.MessageId).Order());
         foreach (var parcel in parcels)
             Assert.Equal(1, await receiver.CountAsync(DeliveryLog.Stream(parcel)));
+    }
+
+    [Fact]
+    public async Task A_poison_event_and_an_unknown_type_are_parked_the_rest_is_published_and_a_redrive_after_the_fix_publishes_it()
+    {
+        await using var scope = await VirtualHostScope.CreateAsync();
+        await using var receiver = await TestService.StartAsync("receiver", scope.Uri, scope.Folder,
+            bus => bus.AddConsumer<ParcelRegisteredConsumer>());
+        await receiver.WaitUntilReadyAsync();
+        var deliveries = receiver.Services.GetRequiredService<Deliveries>();
+        await using var sender = await TestService.StartAsync("sender", scope.Uri, scope.Folder, publisher: true);
+        var parcels = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+
+        await sender.AppendAsync(StreamName.For("sender", "parcel", parcels[0].ToString("N")), new ParcelRegistered(parcels[0], 1));
+        var poison = await sender.AppendAsync(StreamName.For("sender", "parcel", parcels[1].ToString("N")), new ParcelRegistered(parcels[1], -1));
+        await sender.Store.AppendAsync(StreamName.For("sender", "parcel", Guid.NewGuid().ToString("N")), ExpectedRevision.NoStream,
+            [new EventData(Guid.NewGuid(), "ParcelTeleported.v9", "{}"u8.ToArray(), "{}"u8.ToArray())]);
+        var last = await sender.AppendAsync(StreamName.For("sender", "parcel", parcels[2].ToString("N")), new ParcelRegistered(parcels[2], 3));
+
+        await Eventually.UntilAsync(() => sender.OutboxCheckpoint() >= last.Position, Timeout, "the outbox goes past the poison");
+        await Eventually.UntilAsync(() => deliveries.All.Count == 2, Timeout, "the good events are delivered");
+        var parked = await sender.Services.GetRequiredService<ParkedOutboxEvents>().ListAsync(CancellationToken.None);
+        Assert.Equal([poison.EventId, parked[1].EventId], parked.Select(p => p.EventId));
+        Assert.Equal("ParcelTeleported.v9", parked[1].EventType);
+        var health = await sender.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == ParkedHealthCheck.Name);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+
+        sender.Services.GetRequiredService<PoisonSwitch>().Cured = true;
+        var (redriven, stillFailing) = await sender.Services.GetRequiredService<IntegrationEventPublisher>().RedriveParkedAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (redriven, stillFailing));
+        await Eventually.UntilAsync(() => deliveries.All.Any(d => d.MessageId == poison.EventId), Timeout, "the re-driven event is delivered under its own id");
+        Assert.Single(await sender.Services.GetRequiredService<ParkedOutboxEvents>().ListAsync(CancellationToken.None));
     }
 
     [Fact]

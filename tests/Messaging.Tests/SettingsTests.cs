@@ -8,13 +8,13 @@ namespace Platform.Messaging.Tests;
 public sealed class SettingsTests
 {
     [Fact]
-    public void Without_configuration_retries_are_bounded_at_five_between_200_ms_and_10_s()
+    public void Without_configuration_retries_are_bounded_at_ten_between_1_s_and_a_minute_so_an_outage_of_minutes_heals()
     {
         var options = Configure([]);
 
-        Assert.Equal(5, options.RabbitMq.Retry.Limit);
-        Assert.Equal(TimeSpan.FromMilliseconds(200), options.RabbitMq.Retry.MinInterval);
-        Assert.Equal(TimeSpan.FromSeconds(10), options.RabbitMq.Retry.MaxInterval);
+        Assert.Equal(10, options.RabbitMq.Retry.Limit);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.RabbitMq.Retry.MinInterval);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.RabbitMq.Retry.MaxInterval);
         Assert.Equal("complaints", options.ServiceName);
     }
 

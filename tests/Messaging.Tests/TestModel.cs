@@ -27,11 +27,18 @@ public sealed record ParcelRegisteredV1(Guid ParcelId, int Number);
 [EntityName("tests.parcel-part-created.v1"), MessageUrn("tests.parcel-part-created.v1")]
 public sealed record ParcelPartCreatedV1(Guid ParcelId, int Part);
 
-public sealed class ParcelMapper : IIntegrationEventMapper
+/// <summary>Whether the mapper still fails on parcels with a negative number: a poison event until the "fix" is deployed.</summary>
+public sealed class PoisonSwitch
+{
+    public volatile bool Cured;
+}
+
+public sealed class ParcelMapper(PoisonSwitch poison) : IIntegrationEventMapper
 {
     public ValueTask<IReadOnlyList<object>> MapAsync(object domainEvent, RecordedEvent recorded, CancellationToken ct) =>
         ValueTask.FromResult<IReadOnlyList<object>>(domainEvent switch
         {
+            ParcelRegistered { Number: < 0 } when !poison.Cured => throw new InvalidOperationException("A parcel number is never negative."),
             ParcelRegistered e => [new ParcelRegisteredV1(e.ParcelId, e.Number)],
             ParcelSplit e => Enumerable.Range(1, e.Parts).Select(part => (object)new ParcelPartCreatedV1(e.ParcelId, part)).ToList(),
             _ => [],
@@ -106,5 +113,16 @@ public sealed class FlakyParcelConsumer(FlakySwitch flaky, Deliveries deliveries
         if (flaky.Broken) throw new InvalidOperationException($"Parcel {context.Message.Number} cannot be handled yet.");
         deliveries.Add(new Delivery(context.MessageId!.Value, context.Message, null, Appended: false));
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Refuses every parcel as a decider would: the same answer however often it is asked.</summary>
+public sealed class RefusingParcelConsumer(FlakySwitch attempts) : IConsumer<ParcelRegisteredV1>
+{
+    public Task Consume(ConsumeContext<ParcelRegisteredV1> context)
+    {
+        attempts.CountAttempt();
+        throw new CommandRejectedException($"Parcel {context.Message.Number} was refused.",
+            Rejection.Conflict("parcel-refused", "Parcels are refused here."));
     }
 }

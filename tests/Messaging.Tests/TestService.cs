@@ -65,6 +65,7 @@ public sealed class TestService : IAsyncDisposable
         builder.Services.AddSingleton(new ReadModelDatabase(folder.File($"{name}-read.db")));
         builder.Services.AddSingleton<Deliveries>();
         builder.Services.AddSingleton<FlakySwitch>();
+        builder.Services.AddSingleton<PoisonSwitch>();
         builder.Services.AddSingleton(sp => new CommandHandler<int, NoteDelivery>(
             sp.GetRequiredService<IEventStore>(), types, new DeliveryLog(), TimeProvider.System));
         builder.Services.AddHealthChecks();

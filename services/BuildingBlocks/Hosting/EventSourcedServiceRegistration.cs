@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Operations;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.BuildingBlocks.Security;
 
@@ -30,6 +31,7 @@ public static class EventSourcedServiceRegistration
         services.AddReadModelDatabase(builder.Configuration, serviceName);
 
         services.AddLeadReplicaLease(builder.Configuration, serviceName);
+        services.AddParkedHealthCheck();
         return services;
     }
 }

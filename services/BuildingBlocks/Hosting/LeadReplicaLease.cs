@@ -18,7 +18,7 @@ public static class LeaseRegistration
             LeaseOptions.FromConfiguration(configuration), sp.GetRequiredService<ILogger<LeadReplicaLease>>()));
         services.AddHostedService(sp => sp.GetRequiredService<LeadReplicaLease>());
         services.AddHealthChecks().Add(new HealthCheckRegistration(
-            LeadReplicaLease.HealthCheckName, sp => sp.GetRequiredService<LeadReplicaLease>(), failureStatus: null, tags: [ServiceDefaults.LeaseTag]));
+            LeadReplicaLease.HealthCheckName, sp => sp.GetRequiredService<LeadReplicaLease>(), failureStatus: null, tags: [ServiceDefaults.InformationTag]));
         return services;
     }
 }

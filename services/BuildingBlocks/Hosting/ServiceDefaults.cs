@@ -32,8 +32,8 @@ public static class ServiceDefaults
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
-    /// <summary>The lead-replica entry: informational, in <c>/health</c> only.</summary>
-    public const string LeaseTag = "lease";
+    /// <summary>Entries that inform an operator (the lead replica, parked items) and do not decide readiness: in <c>/health</c> only.</summary>
+    public const string InformationTag = "info";
     public const string MassTransitSource = "MassTransit";
 
     // Long enough for a cluster to elect a new leader.

@@ -24,10 +24,6 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
 
     public abstract object Represent(TState state, ClaimsPrincipal user);
 
-    /// <summary>Work that follows a successful or repeated command, e.g. opening linked aggregates.</summary>
-    protected virtual Task AfterAsync(TCommand command, CommandOutcome<TState> outcome, CommandEnvelope envelope, CancellationToken ct) =>
-        Task.CompletedTask;
-
     public async Task<IResult> ExecuteAsync<TBody>(
         HttpContext http, Guid id, Func<TBody, Actor, TState, TCommand> toCommand, CancellationToken ct)
         where TBody : class
@@ -59,9 +55,8 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         {
             return ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest);
         }
+        // One write per request: whatever else an event leads to inside the service runs from the stored event (IEventReaction).
         var outcome = await handler.HandleAsync(stream, command, envelope, ct, alreadyLoaded: current);
-        if (outcome is CommandOutcome<TState>.Done or CommandOutcome<TState>.Repeated)
-            await AfterAsync(command, outcome, envelope, ct);
         return outcome.ToHttp(http, state => Represent(state, http.User));
     }
 
@@ -76,11 +71,4 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Ok(Represent(loaded.State, http.User));
     }
-
-    protected static TState StateOf(CommandOutcome<TState> outcome) => outcome switch
-    {
-        CommandOutcome<TState>.Done done => done.State,
-        CommandOutcome<TState>.Repeated repeated => repeated.State,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
 }

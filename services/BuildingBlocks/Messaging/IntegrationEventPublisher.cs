@@ -36,7 +36,9 @@ public sealed class IntegrationEventPublisherOptions
 
 /// <summary>
 /// The event store is the outbox: a checkpointed subscription to the service's own streams publishes each mapped
-/// event. Only the lead replica publishes (<see cref="LeadReplicaLease"/>), from the checkpoint the lease carries, so
+/// event, after running the service's own reactions to it (<see cref="IEventReaction"/>). An event it cannot map or react
+/// to, or of a type it does not know, is parked (<see cref="ParkedOutboxEvents"/>) and the
+/// outbox goes on; an operator re-drives it. Only the lead replica publishes (<see cref="LeadReplicaLease"/>), from the checkpoint the lease carries, so
 /// N replicas publish each event once and a replica on an empty volume never republishes history. A failure is
 /// retried for ever, never skipped; after a crash or a hand-over at most the tail since the last recorded checkpoint
 /// is published again, under the same message ids, so consumers drop the repeats.
@@ -48,6 +50,8 @@ public sealed class IntegrationEventPublisher(
     IIntegrationEventMapper mapper,
     IBus bus,
     LeadReplicaLease lease,
+    ParkedOutboxEvents parked,
+    IEnumerable<IEventReaction> reactions,
     PlatformMessagingOptions messaging,
     IntegrationEventPublisherOptions options,
     ILogger<IntegrationEventPublisher> logger) : BackgroundService
@@ -143,7 +147,7 @@ public sealed class IntegrationEventPublisher(
         {
             try
             {
-                var messages = await MessagesForAsync(recorded, ct);
+                if (await MessagesOrParkAsync(recorded, ct) is not { } messages) return;
                 for (var index = 0; index < messages.Count; index++)
                     await PublishOneAsync(recorded, messages[index], index, ct);
                 return;
@@ -154,6 +158,7 @@ public sealed class IntegrationEventPublisher(
             }
             catch (Exception error)
             {
+                // The broker or the store is away: that heals, so the same event is tried again, never skipped.
                 logger.LogWarning(error, "Publishing event {EventId} at {Position} failed (attempt {Attempt}); retrying",
                     recorded.EventId, recorded.Position, attempt);
                 await DelayAsync(attempt, ct);
@@ -161,15 +166,75 @@ public sealed class IntegrationEventPublisher(
         }
     }
 
-    private async Task<IReadOnlyList<object>> MessagesForAsync(RecordedEvent recorded, CancellationToken ct)
+    /// <summary>
+    /// The messages for the event; null when it was parked instead: a type this version does not know, or a mapper that
+    /// fails on it for any reason but an unreachable store, which would fail the same way on every try and stop the outbox.
+    /// </summary>
+    private async Task<IReadOnlyList<object>?> MessagesOrParkAsync(RecordedEvent recorded, CancellationToken ct)
     {
+        string reason;
         if (!types.IsKnown(recorded.EventType))
         {
-            logger.LogWarning("Event {EventId} has type {EventType} that this service does not know; nothing published",
-                recorded.EventId, recorded.EventType);
-            return [];
+            reason = $"The event type {recorded.EventType} is unknown to this version of the service.";
         }
-        return await mapper.MapAsync(types.Deserialize(recorded.EventType, recorded.Data), recorded, ct);
+        else
+        {
+            try
+            {
+                return await MessagesForAsync(recorded, ct);
+            }
+            catch (Exception error) when (error is not OperationCanceledException && !StoreUnavailable.Is(error))
+            {
+                reason = $"{error.GetType().Name}: {error.Message}";
+            }
+        }
+        await parked.ParkAsync(recorded, reason, _clock.GetUtcNow(), ct);
+        logger.LogError("Outbox of {Service} parked event {EventId} ({EventType}) at {Position}: {Reason}. Re-drive it once fixed.",
+            messaging.ServiceName, recorded.EventId, recorded.EventType, recorded.Position, reason);
+        return null;
+    }
+
+    /// <summary>Runs the service's reactions to the event, then maps it to the messages to publish.</summary>
+    private async Task<IReadOnlyList<object>> MessagesForAsync(RecordedEvent recorded, CancellationToken ct)
+    {
+        var domainEvent = types.Deserialize(recorded.EventType, recorded.Data);
+        foreach (var reaction in reactions) await reaction.ReactAsync(domainEvent, recorded, ct);
+        return await mapper.MapAsync(domainEvent, recorded, ct);
+    }
+
+    /// <summary>
+    /// Publishes every parked event again, from its stream, under its original message ids; each that succeeds leaves the
+    /// parked list. Returns how many were re-driven and how many still fail (they stay parked).
+    /// </summary>
+    public async Task<(int Redriven, int StillFailing)> RedriveParkedAsync(CancellationToken ct)
+    {
+        var redriven = 0;
+        var failing = 0;
+        foreach (var entry in await parked.ListAsync(ct))
+        {
+            RecordedEvent? recorded = null;
+            await foreach (var e in store.ReadStreamAsync(entry.StreamId, entry.Revision, ct))
+            {
+                recorded = e;
+                break;
+            }
+            try
+            {
+                if (recorded is null || !types.IsKnown(recorded.EventType))
+                    throw new InvalidOperationException($"Event {entry.EventId} cannot be read as a type this version knows.");
+                var messages = await MessagesForAsync(recorded, ct);
+                for (var index = 0; index < messages.Count; index++)
+                    await PublishOneAsync(recorded, messages[index], index, ct);
+                await parked.MarkRedrivenAsync(entry.EventId, ct);
+                redriven++;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogWarning(error, "Re-driving parked event {EventId} failed; it stays parked", entry.EventId);
+                failing++;
+            }
+        }
+        return (redriven, failing);
     }
 
     private async Task PublishOneAsync(RecordedEvent recorded, object message, int index, CancellationToken ct)

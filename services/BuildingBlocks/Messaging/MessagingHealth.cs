@@ -37,15 +37,9 @@ public sealed class BrokerHealthCheck(IBusControl bus, PlatformMessagingOptions 
             : HealthCheckResult.Degraded(health.Description, health.Exception, endpoints);
     }
 
-    /// <summary>Opens and closes a TCP connection to the broker; returns the failure, or null when it answered.</summary>
-    internal static Task<Exception?> ProbeAsync(PlatformMessagingOptions options, CancellationToken ct)
-    {
-        var url = options.RabbitMq.Url;
-        return ProbeAsync(url.Host, PortOf(url), ct);
-    }
-
     private static int PortOf(Uri url) => url.Port > 0 ? url.Port : url.Scheme.Equals("amqps", StringComparison.OrdinalIgnoreCase) ? 5671 : 5672;
 
+    /// <summary>Opens and closes a TCP connection to the broker; returns the failure, or null when it answered.</summary>
     private static async Task<Exception?> ProbeAsync(string host, int port, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

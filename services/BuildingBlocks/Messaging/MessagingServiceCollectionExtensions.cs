@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.BuildingBlocks.Operations;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -26,7 +27,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(MessagingHealth.BrokerCheckName, HealthStatus.Degraded, [MessagingHealth.BrokerTag]);
-        services.AddHostedService<BrokerRecovery>();
 
         services.AddMassTransit(bus =>
         {
@@ -73,6 +73,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton<IIntegrationEventMapper, TMapper>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ParkedOutboxEvents>();
+        services.AddParkedHealthCheck();
         services.AddSingleton<IntegrationEventPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<IntegrationEventPublisher>());
         return services;

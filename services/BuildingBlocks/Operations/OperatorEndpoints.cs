@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Projections;
@@ -10,6 +13,11 @@ namespace Platform.BuildingBlocks.Operations;
 public sealed record ProjectionStatus(string Name, string? Position, bool CaughtUp);
 
 public sealed record RedriveResult(string Queue, int Moved);
+
+public sealed record ParkedItems(IReadOnlyList<ParkedItem> Watchers, IReadOnlyList<ParkedEvent> Outbox);
+
+/// <param name="WatcherItems">Watcher items released to be tried at the next pass.</param>
+public sealed record ParkedRedrive(int WatcherItems, int OutboxRedriven, int OutboxStillFailing);
 
 /// <summary>What an operator needs without shell access: projection state and rebuilds, dead letters and re-drive.</summary>
 public static class OperatorEndpoints
@@ -32,6 +40,23 @@ public static class OperatorEndpoints
                     : ApiProblems.NotFound("projection", name))
             .WithName("RebuildProjection")
             .WithSummary("Reset the projection and replay it from the first event.");
+
+        admin.MapGet("/parked", async (IServiceProvider services, CancellationToken ct) => new ParkedItems(
+                services.GetServices<IHostedService>().OfType<PeriodicWatcher>().SelectMany(w => w.Parked).ToList(),
+                services.GetService<ParkedOutboxEvents>() is { } outbox ? await outbox.ListAsync(ct) : []))
+            .WithName("ListParked")
+            .WithSummary("Items a watcher set aside and events the outbox could not publish, with why.");
+
+        admin.MapPost("/parked/redrive", async (IServiceProvider services, CancellationToken ct) =>
+            {
+                var watchers = services.GetServices<IHostedService>().OfType<PeriodicWatcher>().Sum(w => w.RedriveParked());
+                var (redriven, failing) = services.GetService<IntegrationEventPublisher>() is { } publisher
+                    ? await publisher.RedriveParkedAsync(ct)
+                    : (0, 0);
+                return new ParkedRedrive(watchers, redriven, failing);
+            })
+            .WithName("RedriveParked")
+            .WithSummary("Let the watchers try their parked items again, and publish the parked outbox events again under their original ids.");
 
         admin.MapGet("/dead-letters/{queue}", async (string queue, DeadLetters deadLetters, CancellationToken ct, int? max) =>
                 await KnownQueueAsync(queue, serviceName, deadLetters, ct) ?? Results.Ok(await deadLetters.PeekAsync(queue, Math.Clamp(max ?? 20, 1, 200), ct)))

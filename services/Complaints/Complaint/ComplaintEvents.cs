@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Platform.BuildingBlocks.EventSourcing;
 
 namespace Platform.Complaints;
@@ -104,8 +105,28 @@ public sealed record ComplaintResolved(
     DateTimeOffset FollowUpDueAt);
 
 /// <summary>The linked work order's follow-up found a problem and the work is being redone.</summary>
-[EventType("ComplaintReworkRecorded.v1")]
-public sealed record ComplaintReworkRecorded(Guid WorkOrderId, string? Notes, DateTimeOffset RecordedAt);
+[EventType("ComplaintReworkRecorded.v2")]
+public sealed record ComplaintReworkRecorded(Guid WorkOrderId, string? Notes, DateTimeOffset RecordedAt, long? WorkOrderRevision);
+
+/// <summary>v2 added the work order's revision, which orders a rework against a completion; v1 events had none.</summary>
+public sealed class ComplaintReworkRecordedV1ToV2 : IEventUpcaster
+{
+    public string FromType => "ComplaintReworkRecorded.v1";
+    public string ToType => "ComplaintReworkRecorded.v2";
+
+    public JsonObject Upcast(JsonObject data)
+    {
+        data["workOrderRevision"] = null;
+        return data;
+    }
+}
+
+/// <summary>
+/// The linked work order reported a completion at <see cref="WorkOrderRevision"/> of its own stream. Recorded even when
+/// the complaint is resolved already, so a rework order from an earlier revision that arrives later is known as history.
+/// </summary>
+[EventType("LinkedWorkOrderCompleted.v1")]
+public sealed record LinkedWorkOrderCompleted(Guid WorkOrderId, long WorkOrderRevision, DateTimeOffset NotedAt);
 
 /// <summary>A follow-up call or visit (回访, 《回访记录》 001:257).</summary>
 [EventType("ComplaintFollowUpRecorded.v1")]

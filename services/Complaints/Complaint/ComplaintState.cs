@@ -68,6 +68,13 @@ public sealed record ComplaintState
     public bool InvolvesCompensation => ClaimCount > 0;
 
     public ImmutableList<Guid> WorkOrderIds { get; init; } = [];
+
+    /// <summary>Per linked work order, the highest revision of its stream that a completion or rework came from.</summary>
+    public ImmutableDictionary<Guid, long> WorkOrderRevisions { get; init; } = ImmutableDictionary<Guid, long>.Empty;
+
+    /// <summary>Whether something from the work order at or after <paramref name="revision"/> was handled already.</summary>
+    public bool HasSeenWorkOrderAtOrAfter(Guid workOrderId, long revision) =>
+        WorkOrderRevisions.TryGetValue(workOrderId, out var seen) && seen >= revision;
     public Guid? WorkOrderId => WorkOrderIds.IsEmpty ? null : WorkOrderIds[^1];
     public int ReworkCount { get; init; }
 
@@ -153,7 +160,8 @@ public sealed record ComplaintState
             // A resolution told to the complainant answers them too.
             RepliedAt = RepliedAt ?? e.ResolvedAt,
         },
-        ComplaintReworkRecorded => this with { ReworkCount = ReworkCount + 1 },
+        ComplaintReworkRecorded e => this with { ReworkCount = ReworkCount + 1, WorkOrderRevisions = Seen(e.WorkOrderId, e.WorkOrderRevision) },
+        LinkedWorkOrderCompleted e => this with { WorkOrderRevisions = Seen(e.WorkOrderId, e.WorkOrderRevision) },
         ComplaintFollowUpRecorded e => this with { FollowUpCount = e.FollowUpNumber, FollowUpSinceResolution = e.Outcome },
         ComplaintReopened e => this with
         {
@@ -168,6 +176,9 @@ public sealed record ComplaintState
         ComplaintDeadlineMissed e => this with { MissedDeadlines = MissedDeadlines.Add((e.Deadline, e.DueAt)) },
         _ => this,
     };
+
+    private ImmutableDictionary<Guid, long> Seen(Guid workOrderId, long? revision) =>
+        revision is { } r && !HasSeenWorkOrderAtOrAfter(workOrderId, r) ? WorkOrderRevisions.SetItem(workOrderId, r) : WorkOrderRevisions;
 
     private ComplaintState WithClaim(Func<CompensationClaim, CompensationClaim> change) =>
         Claim is null ? this : this with { Claim = change(Claim) };

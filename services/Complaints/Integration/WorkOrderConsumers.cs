@@ -45,7 +45,7 @@ public sealed class WorkOrderCompletedConsumer(WorkOrderCommandsForComplaints co
         if (context.Message.ComplaintId is not { } complaintId) return;
         var envelope = CommandEnvelope.FromMessage(context);
         await commands.EnsureLinkedAsync(complaintId, context.Message.WorkOrderId, envelope, context.CancellationToken);
-        (await commands.HandleAsync(complaintId, new ResolveByWorkOrder(context.Message.WorkOrderId, Summary: null, Actor.System),
+        (await commands.HandleAsync(complaintId, new ResolveByWorkOrder(context.Message.WorkOrderId, Summary: null, Actor.System, context.Message.Revision),
                 envelope, context.CancellationToken))
             .ThrowIfRejected($"Resolving complaint {complaintId} by work order {context.Message.WorkOrderId}");
     }
@@ -59,7 +59,7 @@ public sealed class WorkOrderReworkOrderedConsumer(WorkOrderCommandsForComplaint
         if (context.Message.ComplaintId is not { } complaintId) return;
         var envelope = CommandEnvelope.FromMessage(context);
         await commands.EnsureLinkedAsync(complaintId, context.Message.WorkOrderId, envelope, context.CancellationToken);
-        (await commands.HandleAsync(complaintId, new RecordRework(context.Message.WorkOrderId, $"Follow-up found: {context.Message.Reason}", Actor.System),
+        (await commands.HandleAsync(complaintId, new RecordRework(context.Message.WorkOrderId, $"Follow-up found: {context.Message.Reason}", Actor.System, context.Message.Revision),
                 envelope, context.CancellationToken))
             .ThrowIfRejected($"Recording rework of work order {context.Message.WorkOrderId} on complaint {complaintId}");
     }

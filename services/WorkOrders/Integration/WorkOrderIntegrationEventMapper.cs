@@ -10,13 +10,14 @@ namespace Platform.WorkOrders.Integration;
 /// </summary>
 public static class WorkOrderIntegrationEventMapper
 {
-    public static object? Map(object domainEvent, WorkOrderState state) => domainEvent switch
+    /// <param name="revision">The order's stream revision at the event, which orders a completion and a rework for consumers.</param>
+    public static object? Map(object domainEvent, WorkOrderState state, long? revision = null) => domainEvent switch
     {
         WorkOrderLogged e => new WorkOrderOpenedV1(
             e.WorkOrderId, e.ComplaintId, UnitOf(e.Unit), Code(e.Channel), Code(e.Type), Code(e.Urgency), e.Category, e.LoggedAt),
-        WorkCompleted e => new WorkOrderCompletedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.CompletedAt, e.Amount, e.Rework),
+        WorkCompleted e => new WorkOrderCompletedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.CompletedAt, e.Amount, e.Rework, revision),
         ReworkOrdered e => new WorkOrderReworkOrderedV1(
-            state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.OrderedAt, e.NoticeDueAt),
+            state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.OrderedAt, e.NoticeDueAt, revision),
         WorkOrderClosed e => new WorkOrderClosedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.ClosedAt),
         WorkOrderCancelled e => new WorkOrderCancelledV1(state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.CancelledAt),
         WorkOrderSlaBreached e => new WorkOrderSlaBreachedV1(

@@ -23,6 +23,6 @@ public sealed class WorkOrdersOutboxMapper(IEventStore store, EventTypeMap types
             state = decider.Evolve(state, types.Deserialize(stored.EventType, stored.Data));
             if (stored.StreamRevision >= recorded.StreamRevision) break;
         }
-        return WorkOrderIntegrationEventMapper.Map(domainEvent, state) is { } message ? [message] : [];
+        return WorkOrderIntegrationEventMapper.Map(domainEvent, state, recorded.StreamRevision) is { } message ? [message] : [];
     }
 }

@@ -64,8 +64,11 @@ public sealed class EventJsonSnapshotTests
         ["ComplaintResolved.v1"] = """
             {"estateId":"estate-xx","solution":"repaired","workOrderId":"0193b000-0000-7000-8000-0000000000aa","resolvedAt":"2026-03-02T15:10:00+00:00","followUpDueAt":"2026-03-05T15:10:00+00:00"}
             """,
-        ["ComplaintReworkRecorded.v1"] = """
-            {"workOrderId":"0193b000-0000-7000-8000-0000000000aa","notes":"still dripping","recordedAt":"2026-03-02T15:10:00+00:00"}
+        ["ComplaintReworkRecorded.v2"] = """
+            {"workOrderId":"0193b000-0000-7000-8000-0000000000aa","notes":"still dripping","recordedAt":"2026-03-02T15:10:00+00:00","workOrderRevision":7}
+            """,
+        ["LinkedWorkOrderCompleted.v1"] = """
+            {"workOrderId":"0193b000-0000-7000-8000-0000000000aa","workOrderRevision":9,"notedAt":"2026-03-02T15:10:00+00:00"}
             """,
         ["ComplaintFollowUpRecorded.v1"] = """
             {"followUpNumber":2,"outcome":"new-demand","notes":"ok","newDemandContent":"lift noise","recordedAt":"2026-03-02T15:10:00+00:00"}
@@ -104,6 +107,17 @@ public sealed class EventJsonSnapshotTests
         Assert.Equal(
             JsonSerializer.Serialize(sample, sample.GetType(), PlatformJson.Options),
             JsonSerializer.Serialize(read, read.GetType(), PlatformJson.Options));
+    }
+
+    [Fact]
+    public void A_stored_v1_rework_reads_as_v2_without_a_work_order_revision()
+    {
+        var v1 = """{"workOrderId":"0193b000-0000-7000-8000-0000000000aa","notes":"still dripping","recordedAt":"2026-03-02T15:10:00+00:00"}"""u8;
+
+        var read = Assert.IsType<ComplaintReworkRecorded>(Types.Deserialize("ComplaintReworkRecorded.v1", v1));
+
+        Assert.Equal("still dripping", read.Notes);
+        Assert.Null(read.WorkOrderRevision);
     }
 
     [Fact]

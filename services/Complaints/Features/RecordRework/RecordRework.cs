@@ -4,9 +4,11 @@ namespace Platform.Complaints.Features;
 
 /// <summary>
 /// The linked work order's follow-up found a problem and the work is being redone (001:205). The complaint shows the
-/// rework, and a complaint already resolved goes back to handling until the work is done again.
+/// rework, and a complaint already resolved goes back to handling until the work is done again. A rework order older
+/// (by <see cref="WorkOrderRevision"/>) than a completion already handled was overtaken by it: the work is done, so it is
+/// recorded as history and reopens nothing.
 /// </summary>
-public sealed record RecordRework(Guid WorkOrderId, string? Notes, Actor By) : IComplaintCommand
+public sealed record RecordRework(Guid WorkOrderId, string? Notes, Actor By, long? WorkOrderRevision = null) : IComplaintCommand
 {
     public static Decision Decide(RecordRework command, ComplaintState state, DateTimeOffset now)
     {
@@ -16,8 +18,12 @@ public sealed record RecordRework(Guid WorkOrderId, string? Notes, Actor By) : I
         // A closed complaint is settled with the complainant; the rework stays the work order's business.
         if (state.IsClosed) return Decision.NoChange;
 
-        var events = new List<object> { new ComplaintReworkRecorded(command.WorkOrderId, ComplaintRules.Trimmed(command.Notes), now) };
-        if (state.Status == ComplaintStatus.Resolved)
+        var overtaken = command.WorkOrderRevision is { } revision && state.HasSeenWorkOrderAtOrAfter(command.WorkOrderId, revision);
+        var events = new List<object>
+        {
+            new ComplaintReworkRecorded(command.WorkOrderId, ComplaintRules.Trimmed(command.Notes), now, command.WorkOrderRevision),
+        };
+        if (state.Status == ComplaintStatus.Resolved && !overtaken)
             events.Add(new ComplaintReopened(
                 "rework", ComplaintRules.ResolveDeadline(state.Severity, state.InvolvesCompensation, state.Sla, now), now));
         return Decision.Accept(events);
