@@ -50,6 +50,30 @@ public abstract class DeadlineTests(StoreUnderTest store) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_reopened_complaint_that_misses_its_new_resolve_deadline_is_marked_overdue_again_and_its_call_back_shows_at_once()
+    {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
+        var agent = _api.Token("agent-1", "call-centre-agent");
+        var created = await _api.RegisterAsync(agent);
+        await _api.SendAsync(HttpMethod.Post, $"{created.Location}/progress-updates", agent, new { message = "On it." });
+        _api.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await Eventually.UntilAsync(async () => ResolveMisses(await _api.SendAsync(HttpMethod.Get, created.Location!, agent)) == 1,
+            TimeSpan.FromSeconds(30), "the first resolve deadline should be missed");
+        await _api.SendAsync(HttpMethod.Post, $"{created.Location}/resolution", agent, new { solution = "Sealed the pipe." });
+
+        var reopened = await _api.SendAsync(HttpMethod.Post, $"{created.Location}/follow-ups", agent, new { outcome = "not-satisfied" });
+        Assert.Equal(200, reopened.Status);
+        Assert.NotNull(reopened.Body!["deadlines"]!["followUpDueAt"]);
+
+        _api.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await Eventually.UntilAsync(async () => ResolveMisses(await _api.SendAsync(HttpMethod.Get, created.Location!, agent)) == 2,
+            TimeSpan.FromSeconds(30), "the new resolve deadline should be missed too");
+    }
+
+    private static int ResolveMisses(Answer complaint) =>
+        complaint.Body!["deadlines"]!["missed"]!.AsArray().Count(m => m!["deadline"]!.GetValue<string>() == "resolve");
+
+    [SkippableFact]
     public async Task A_complaint_nobody_replied_to_within_24_hours_misses_its_reply_deadline()
     {
         Skip.If(store.SkipReason is not null, store.SkipReason);

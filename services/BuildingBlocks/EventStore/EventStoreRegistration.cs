@@ -76,8 +76,8 @@ public static class EventStoreRegistration
     {
         if (configuration.GetValue<bool>(EmbeddedKey)) return null;
         var value = configuration[ConnectionStringKey];
+        // A host's configuration holds the environment's variables too, so EVENTSTORE_CONNECTION arrives this way.
         if (string.IsNullOrWhiteSpace(value)) value = configuration[ConnectionEnvironmentVariable];
-        if (string.IsNullOrWhiteSpace(value)) value = Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 }

@@ -133,9 +133,27 @@ public sealed record LinkedWorkOrderCompleted(Guid WorkOrderId, long WorkOrderRe
 public sealed record ComplaintFollowUpRecorded(
     int FollowUpNumber, FollowUpOutcome Outcome, string? Notes, string? NewDemandContent, DateTimeOffset RecordedAt);
 
-/// <summary>Back to work: the complainant was not satisfied (004:460) or the work is being redone.</summary>
-[EventType("ComplaintReopened.v1")]
-public sealed record ComplaintReopened(string Reason, DateTimeOffset? ResolveDueAt, DateTimeOffset ReopenedAt);
+/// <summary>
+/// Back to work: the complainant was not satisfied (004:460) or the work is being redone. A complainant who was not
+/// satisfied is called back (「要做到让业户满意为止,并应在事后与业户保持联系」, 001:299): <see cref="FollowUpDueAt"/> is that
+/// call-back's deadline, the policy's follow-up time after the new resolve deadline (after now when there is none),
+/// visible at once; the resolution that follows sets it again from the real resolution.
+/// </summary>
+[EventType("ComplaintReopened.v2")]
+public sealed record ComplaintReopened(string Reason, DateTimeOffset? ResolveDueAt, DateTimeOffset ReopenedAt, DateTimeOffset? FollowUpDueAt);
+
+/// <summary>v2 added the call-back deadline of a reopening; v1 reopenings had none.</summary>
+public sealed class ComplaintReopenedV1ToV2 : IEventUpcaster
+{
+    public string FromType => "ComplaintReopened.v1";
+    public string ToType => "ComplaintReopened.v2";
+
+    public JsonObject Upcast(JsonObject data)
+    {
+        data["followUpDueAt"] = null;
+        return data;
+    }
+}
 
 /// <summary>A new demand raised in a follow-up becomes its own case, linked to this one (000:492).</summary>
 [EventType("LinkedCaseOpened.v1")]

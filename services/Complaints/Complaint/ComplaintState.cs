@@ -168,7 +168,7 @@ public sealed record ComplaintState
             Status = ComplaintStatus.InProgress,
             HandlingSince = e.ReopenedAt,
             ResolveDueAt = e.ResolveDueAt,
-            FollowUpDueAt = null,
+            FollowUpDueAt = e.FollowUpDueAt,
             ResolvedByWorkOrderId = null,
         },
         LinkedCaseOpened e => this with { LinkedCases = LinkedCases.Add(new LinkedCase(e.NewComplaintId, e.Content)) },

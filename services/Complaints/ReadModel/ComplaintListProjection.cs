@@ -151,9 +151,9 @@ public static class ComplaintListProjection
                 // New deadlines start unmet: the watcher must be able to mark the new resolve deadline missed too. The
                 // earlier misses stay on record in the complaint's own history (its view's deadlines.missed).
                 row.Update("""
-                    status = 'in-progress', resolve_due_at = $a, follow_up_due_at = NULL, resolved_by_work_order = 0,
+                    status = 'in-progress', resolve_due_at = $a, follow_up_due_at = $b, resolved_by_work_order = 0,
                     overdue_resolve = 0, overdue_follow_up = 0
-                    """, Nullable(e.ResolveDueAt));
+                    """, Nullable(e.ResolveDueAt), Nullable(e.FollowUpDueAt));
                 break;
             case ComplaintFollowUpRecorded e:
                 var satisfied = CountsAsSatisfied(e.Outcome);

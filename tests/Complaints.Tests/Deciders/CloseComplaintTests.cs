@@ -24,7 +24,7 @@ public sealed class CloseComplaintTests
     public void A_follow_up_before_the_latest_resolution_does_not_count_for_closing() =>
         DeciderSpec.Given(
                 Registered(), Resolved(), FollowedUp(FollowUpOutcome.NotSatisfied),
-                [new ComplaintReopened("not-satisfied", null, ResolvedAt)], Resolved())
+                [new ComplaintReopened("not-satisfied", null, ResolvedAt, null)], Resolved())
             .When(new CloseComplaint(Agent))
             .ThenRejected("close-needs-follow-up", RejectionKind.Conflict);
 

@@ -64,7 +64,7 @@ public sealed class MarkDeadlineMissedTests
         var at = newDue.AddMinutes(1);
         DeciderSpec.Given(
                 Registered(), Replied(), [new ComplaintDeadlineMissed(Estate, DeadlineKind.Resolve, ResolveDueAt, ResolveDueAt.AddMinutes(1))],
-                Resolved(), FollowedUp(FollowUpOutcome.NotSatisfied), [new ComplaintReopened("not-satisfied", newDue, reopenedAt)])
+                Resolved(), FollowedUp(FollowUpOutcome.NotSatisfied), [new ComplaintReopened("not-satisfied", newDue, reopenedAt, null)])
             .When(Watch, at: at)
             .Then(new ComplaintDeadlineMissed(Estate, DeadlineKind.Resolve, newDue, at));
     }

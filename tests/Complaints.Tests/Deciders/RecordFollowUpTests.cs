@@ -21,8 +21,10 @@ public sealed class RecordFollowUpTests
             .When(new RecordFollowUp(FollowUpOutcome.NotSatisfied, "still leaking", null, Agent), at: CalledAt)
             .Then(
                 new ComplaintFollowUpRecorded(1, FollowUpOutcome.NotSatisfied, "still leaking", null, CalledAt),
-                new ComplaintReopened("not-satisfied", CalledAt.AddDays(3).ToUniversalTime(), CalledAt));
+                new ComplaintReopened("not-satisfied", CalledAt.AddDays(3).ToUniversalTime(), CalledAt, CalledAt.AddDays(6).ToUniversalTime()));
         Assert.Equal(ComplaintStatus.InProgress, outcome.State.Status);
+        // The call-back is due at once, not only once the complaint is resolved again.
+        Assert.Equal(CalledAt.AddDays(6).ToUniversalTime(), outcome.State.FollowUpDueAt);
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class RecordFollowUpTests
             .When(new RecordFollowUp(FollowUpOutcome.NotSatisfied, null, null, Agent), at: CalledAt)
             .Then(
                 new ComplaintFollowUpRecorded(1, FollowUpOutcome.NotSatisfied, null, null, CalledAt),
-                new ComplaintReopened("not-satisfied", null, CalledAt));
+                new ComplaintReopened("not-satisfied", null, CalledAt, CalledAt.AddDays(3).ToUniversalTime()));
 
     [Fact]
     public void S10_A_new_demand_in_a_follow_up_opens_a_linked_case_and_the_original_can_still_close()

@@ -14,7 +14,7 @@ public sealed class RecordReworkTests
             .When(new RecordRework(WorkOrderId, "still dripping", SystemActor), at: reworkAt)
             .Then(
                 new ComplaintReworkRecorded(WorkOrderId, "still dripping", reworkAt, null),
-                new ComplaintReopened("rework", reworkAt.AddDays(3).ToUniversalTime(), reworkAt));
+                new ComplaintReopened("rework", reworkAt.AddDays(3).ToUniversalTime(), reworkAt, null));
         Assert.Equal(ComplaintStatus.InProgress, outcome.State.Status);
         Assert.Equal(1, outcome.State.ReworkCount);
     }
@@ -75,7 +75,7 @@ public sealed class RecordReworkTests
     public void After_rework_the_same_work_order_resolves_the_complaint_again() =>
         DeciderSpec.Given(
                 Registered(), WorkOrderLinked(), Resolved(WorkOrderId),
-                [new ComplaintReworkRecorded(WorkOrderId, null, ResolvedAt, null), new ComplaintReopened("rework", null, ResolvedAt)])
+                [new ComplaintReworkRecorded(WorkOrderId, null, ResolvedAt, null), new ComplaintReopened("rework", null, ResolvedAt, null)])
             .When(new ResolveByWorkOrder(WorkOrderId, "redone", SystemActor), at: ResolvedAt)
             .Then(new ComplaintResolved(Estate, "redone", WorkOrderId, ResolvedAt, FollowUpDueAt));
 }

@@ -73,8 +73,8 @@ public sealed class EventJsonSnapshotTests
         ["ComplaintFollowUpRecorded.v1"] = """
             {"followUpNumber":2,"outcome":"new-demand","notes":"ok","newDemandContent":"lift noise","recordedAt":"2026-03-02T15:10:00+00:00"}
             """,
-        ["ComplaintReopened.v1"] = """
-            {"reason":"not-satisfied","resolveDueAt":null,"reopenedAt":"2026-03-02T15:10:00+00:00"}
+        ["ComplaintReopened.v2"] = """
+            {"reason":"not-satisfied","resolveDueAt":null,"reopenedAt":"2026-03-02T15:10:00+00:00","followUpDueAt":"2026-03-05T15:10:00+00:00"}
             """,
         ["LinkedCaseOpened.v1"] = """
             {"newComplaintId":"0193a000-0000-7000-8000-000000000001","followUpNumber":2,"content":"lift noise","openedAt":"2026-03-02T15:10:00+00:00"}
@@ -118,6 +118,17 @@ public sealed class EventJsonSnapshotTests
 
         Assert.Equal("still dripping", read.Notes);
         Assert.Null(read.WorkOrderRevision);
+    }
+
+    [Fact]
+    public void A_stored_v1_reopening_reads_as_v2_without_a_call_back_deadline()
+    {
+        var v1 = """{"reason":"not-satisfied","resolveDueAt":null,"reopenedAt":"2026-03-02T15:10:00+00:00"}"""u8;
+
+        var read = Assert.IsType<ComplaintReopened>(Types.Deserialize("ComplaintReopened.v1", v1));
+
+        Assert.Equal("not-satisfied", read.Reason);
+        Assert.Null(read.FollowUpDueAt);
     }
 
     [Fact]

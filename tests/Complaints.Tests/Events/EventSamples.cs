@@ -32,7 +32,7 @@ public static class EventSamples
         new ComplaintReworkRecorded(WorkOrder, "still dripping", At, 7),
         new LinkedWorkOrderCompleted(WorkOrder, 9, At),
         new ComplaintFollowUpRecorded(2, FollowUpOutcome.NewDemand, "ok", "lift noise", At),
-        new ComplaintReopened("not-satisfied", null, At),
+        new ComplaintReopened("not-satisfied", null, At, At.AddDays(3)),
         new LinkedCaseOpened(Id, 2, "lift noise", At),
         new ComplaintClosed("estate-xx", At),
         new ComplaintDeadlineMissed("estate-xx", DeadlineKind.FollowUp, At, At.AddMinutes(1)),

@@ -100,13 +100,26 @@ public sealed class ComplaintListProjectionTests : IDisposable
     {
         var reopenedAt = ResolvedAt.AddDays(1);
         _db.Feed(ComplaintId, Registered(), Resolved(), FollowedUp(FollowUpOutcome.NotSatisfied),
-            [new ComplaintReopened("not-satisfied", reopenedAt.AddDays(3), reopenedAt)]);
+            [new ComplaintReopened("not-satisfied", reopenedAt.AddDays(3), reopenedAt, reopenedAt.AddDays(6))]);
 
         var row = _db.Row(ComplaintId);
         Assert.Equal("in-progress", row["status"]);
-        Assert.Null(row["follow_up_due_at"]);
+        // The call-back the unsatisfied complainant is owed shows at once.
+        Assert.Equal(ComplaintListProjection.Instant(reopenedAt.AddDays(6)), row["follow_up_due_at"]);
         Assert.Equal(1L, row["follow_ups"]);
         Assert.Equal(0L, row["satisfied_follow_ups"]);
+    }
+
+    [Fact]
+    public void A_reopened_complaint_starts_its_new_deadlines_unmet_so_it_can_be_marked_overdue_again()
+    {
+        var reopenedAt = ResolvedAt.AddDays(1);
+        _db.Feed(ComplaintId, Registered(),
+            [new ComplaintDeadlineMissed(Estate, DeadlineKind.Resolve, ResolvedAt, ResolvedAt.AddMinutes(1))],
+            Resolved(), FollowedUp(FollowUpOutcome.NotSatisfied),
+            [new ComplaintReopened("not-satisfied", reopenedAt.AddDays(3), reopenedAt, reopenedAt.AddDays(6))]);
+
+        Assert.Equal(0L, _db.Row(ComplaintId)["overdue_resolve"]);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class ComplaintKpiReportTests
         db.Feed(Id(1), Registered(), Classified(valid: true), Resolved(), FollowedUp(FollowUpOutcome.Satisfied), Closed());
         // Resolved, follow-up not satisfied, reopened: not completed, valid.
         db.Feed(Id(2), [RegisteredEvent(Category.Noise) with { ComplaintId = Id(2) }], Classified(Category.Noise, valid: true), Resolved(),
-            FollowedUp(FollowUpOutcome.NotSatisfied), [new ComplaintReopened("not-satisfied", null, ResolvedAt.AddDays(1))]);
+            FollowedUp(FollowUpOutcome.NotSatisfied), [new ComplaintReopened("not-satisfied", null, ResolvedAt.AddDays(1), null)]);
         // Resolved, not judged valid.
         db.Feed(Id(3), [RegisteredEvent() with { ComplaintId = Id(3) }], Resolved());
         // Another estate, and another year: both left out.

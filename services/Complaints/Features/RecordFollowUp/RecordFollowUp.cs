@@ -5,7 +5,7 @@ namespace Platform.Complaints.Features;
 
 /// <summary>
 /// The follow-up call or visit after the complaint was resolved (回访, 001:257, 004:254). Not satisfied: handling
-/// resumes (004:460). A new demand: it becomes its own case linked to this one (000:492), and this one can still close.
+/// resumes (004:460) and a call-back is due at once (001:299). A new demand: it becomes its own case linked to this one (000:492), and this one can still close.
 /// </summary>
 public sealed record RecordFollowUp(FollowUpOutcome Outcome, string? Notes, string? NewDemandContent, Actor By) : IComplaintCommand
 {
@@ -29,8 +29,8 @@ public sealed record RecordFollowUp(FollowUpOutcome Outcome, string? Notes, stri
         switch (command.Outcome)
         {
             case FollowUpOutcome.NotSatisfied:
-                events.Add(new ComplaintReopened(
-                    "not-satisfied", ComplaintRules.ResolveDeadline(state.Severity, state.InvolvesCompensation, state.Sla, now), now));
+                var resolveDue = ComplaintRules.ResolveDeadline(state.Severity, state.InvolvesCompensation, state.Sla, now);
+                events.Add(new ComplaintReopened("not-satisfied", resolveDue, now, state.Sla.FollowUpDue(resolveDue ?? now)));
                 break;
             case FollowUpOutcome.NewDemand:
                 events.Add(new LinkedCaseOpened(LinkedCaseId(state.Id, number), number, newDemand!, now));

@@ -25,7 +25,7 @@ public sealed record RecordRework(Guid WorkOrderId, string? Notes, Actor By, lon
         };
         if (state.Status == ComplaintStatus.Resolved && !overtaken)
             events.Add(new ComplaintReopened(
-                "rework", ComplaintRules.ResolveDeadline(state.Severity, state.InvolvesCompensation, state.Sla, now), now));
+                "rework", ComplaintRules.ResolveDeadline(state.Severity, state.InvolvesCompensation, state.Sla, now), now, FollowUpDueAt: null));
         return Decision.Accept(events);
     }
 }
