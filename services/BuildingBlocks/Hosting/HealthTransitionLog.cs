@@ -22,7 +22,8 @@ public sealed class HealthTransitionLog(ILogger<HealthTransitionLog> logger) : I
                 if (known && previous == entry.Status) continue;
                 if (!known && entry.Status == HealthStatus.Healthy) continue;
                 var level = entry.Status == HealthStatus.Healthy ? LogLevel.Information : LogLevel.Warning;
-                logger.Log(level, entry.Exception, "Health check {Check} is {Status}: {Description}",
+                // The description says what is wrong; a stack trace per transition would only bury it.
+                logger.Log(level, "Health check {Check} is {Status}: {Description}",
                     name, entry.Status, entry.Description ?? entry.Exception?.Message);
             }
         }
