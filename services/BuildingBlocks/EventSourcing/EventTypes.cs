@@ -20,6 +20,22 @@ public interface IEventUpcaster
     JsonObject Upcast(JsonObject data);
 }
 
+/// <summary>
+/// The usual new version: the same event with one more field, which events stored before it was added read as null.
+/// Derive with the names, e.g. <c>public sealed class XV1ToV2() : FieldAddedUpcaster("X.v1", "X.v2", "newField");</c>
+/// </summary>
+public abstract class FieldAddedUpcaster(string fromType, string toType, string field) : IEventUpcaster
+{
+    public string FromType => fromType;
+    public string ToType => toType;
+
+    public JsonObject Upcast(JsonObject data)
+    {
+        data[field] = null;
+        return data;
+    }
+}
+
 public static class PlatformJson
 {
     /// <summary>camelCase, enums as strings: the shape of stored events and of the HTTP API.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Platform.BuildingBlocks.EventSourcing;
 
 namespace Platform.Complaints;
@@ -109,17 +108,7 @@ public sealed record ComplaintResolved(
 public sealed record ComplaintReworkRecorded(Guid WorkOrderId, string? Notes, DateTimeOffset RecordedAt, long? WorkOrderRevision);
 
 /// <summary>v2 added the work order's revision, which orders a rework against a completion; v1 events had none.</summary>
-public sealed class ComplaintReworkRecordedV1ToV2 : IEventUpcaster
-{
-    public string FromType => "ComplaintReworkRecorded.v1";
-    public string ToType => "ComplaintReworkRecorded.v2";
-
-    public JsonObject Upcast(JsonObject data)
-    {
-        data["workOrderRevision"] = null;
-        return data;
-    }
-}
+public sealed class ComplaintReworkRecordedV1ToV2() : FieldAddedUpcaster("ComplaintReworkRecorded.v1", "ComplaintReworkRecorded.v2", "workOrderRevision");
 
 /// <summary>
 /// The linked work order reported a completion at <see cref="WorkOrderRevision"/> of its own stream. Recorded even when
@@ -143,17 +132,7 @@ public sealed record ComplaintFollowUpRecorded(
 public sealed record ComplaintReopened(string Reason, DateTimeOffset? ResolveDueAt, DateTimeOffset ReopenedAt, DateTimeOffset? FollowUpDueAt);
 
 /// <summary>v2 added the call-back deadline of a reopening; v1 reopenings had none.</summary>
-public sealed class ComplaintReopenedV1ToV2 : IEventUpcaster
-{
-    public string FromType => "ComplaintReopened.v1";
-    public string ToType => "ComplaintReopened.v2";
-
-    public JsonObject Upcast(JsonObject data)
-    {
-        data["followUpDueAt"] = null;
-        return data;
-    }
-}
+public sealed class ComplaintReopenedV1ToV2() : FieldAddedUpcaster("ComplaintReopened.v1", "ComplaintReopened.v2", "followUpDueAt");
 
 /// <summary>A new demand raised in a follow-up becomes its own case, linked to this one (000:492).</summary>
 [EventType("LinkedCaseOpened.v1")]
