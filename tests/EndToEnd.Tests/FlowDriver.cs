@@ -69,8 +69,8 @@ public sealed class FlowDriver(PlatformProcess platform)
     {
         var next = -1;
         var done = 0;
-        var fault = halfway is null ? Task.CompletedTask : null;
-        var gate = new Lock();
+        // Started by the one worker that completes the middle flow; the others carry on while it runs.
+        var fault = Task.CompletedTask;
         async Task Worker()
         {
             while (true)
@@ -78,14 +78,11 @@ public sealed class FlowDriver(PlatformProcess platform)
                 var n = Interlocked.Increment(ref next);
                 if (n >= count) return;
                 await RegisterAndTransferAsync(n);
-                if (Interlocked.Increment(ref done) == count / 2 && halfway is not null)
-                    lock (gate) fault = halfway();
+                if (Interlocked.Increment(ref done) == count / 2 && halfway is not null) fault = halfway();
             }
         }
         await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Worker()));
-        Task? started;
-        lock (gate) started = fault;
-        if (started is not null) await started;
+        await fault;
     }
 
     /// <summary>Every complaint driven ends linked to exactly one work order, which the Work orders service serves.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Platform.TestSupport;
 
@@ -11,6 +9,9 @@ namespace Platform.TestSupport;
 /// </summary>
 public sealed class EventStoreDbNode : IAsyncDisposable
 {
+    // start.sh puts each node's replication port 1,000 below its HTTP port.
+    private const int ReplicationOffset = 1000;
+
     private readonly TempDirectory _folder = new("esdb-node");
     private readonly bool _inMemory;
     private readonly List<(int Port, int Pid)> _nodes = [];
@@ -39,7 +40,7 @@ public sealed class EventStoreDbNode : IAsyncDisposable
     public static async Task<EventStoreDbNode> StartAsync(bool inMemory = true)
     {
         var node = new EventStoreDbNode(inMemory);
-        var port = FreeNodePort(1);
+        var port = FreePorts.TakeRunWithPartners(1, ReplicationOffset);
         var pids = await RunStartAsync(port.ToString(), node._folder.Path, inMemory ? "--mem" : null);
         node._nodes.Add((port, pids[0]));
         return node;
@@ -49,7 +50,7 @@ public sealed class EventStoreDbNode : IAsyncDisposable
     public static async Task<EventStoreDbNode> StartClusterAsync()
     {
         var node = new EventStoreDbNode(inMemory: true);
-        var basePort = FreeNodePort(3) - 1;
+        var basePort = FreePorts.TakeRunWithPartners(3, ReplicationOffset) - 1;
         var pids = await RunStartAsync("--cluster", basePort.ToString(), node._folder.Path);
         for (var i = 0; i < 3; i++) node._nodes.Add((basePort + 1 + i, pids[i]));
         return node;
@@ -137,38 +138,6 @@ public sealed class EventStoreDbNode : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"EventStoreDB did not start ({string.Join(' ', arguments)}): {await errors}");
         return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
-    }
-
-    /// <summary>
-    /// The first of <paramref name="count"/> consecutive free ports, each with its replication port (1,000 below) free too.
-    /// </summary>
-    private static int FreeNodePort(int count)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var first = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (first < 3000 || first + count > 65000) continue;
-            var ports = Enumerable.Range(first, count).SelectMany(p => new[] { p, p - 1000 });
-            if (ports.All(IsFree)) return first;
-        }
-        throw new InvalidOperationException("No free ports for an EventStoreDB node.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -266,14 +266,25 @@ internal static class FreePorts
         }
     }
 
-    private static int NextRun(int length)
+    /// <summary>
+    /// The first of <paramref name="length"/> consecutive free ports whose partners <paramref name="offset"/> below are free
+    /// too (an EventStoreDB node's replication port is 1,000 below its HTTP port).
+    /// </summary>
+    public static int TakeRunWithPartners(int length, int offset)
+    {
+        lock (HandedOut) return NextRun(length, offset);
+    }
+
+    private static int NextRun(int length, int partnerOffset = 0)
     {
         for (var attempt = 0; attempt < 1000; attempt++)
         {
-            var first = Random.Shared.Next(Low, High - length);
-            if (Enumerable.Range(first, length).All(p => !HandedOut.Contains(p) && IsFree(p)))
+            var first = Random.Shared.Next(Low + partnerOffset, High - length);
+            var ports = Enumerable.Range(first, length).ToList();
+            if (partnerOffset > 0) ports.AddRange(ports.Select(p => p - partnerOffset).ToList());
+            if (ports.All(p => !HandedOut.Contains(p) && IsFree(p)))
             {
-                foreach (var port in Enumerable.Range(first, length)) HandedOut.Add(port);
+                foreach (var port in ports) HandedOut.Add(port);
                 return first;
             }
         }

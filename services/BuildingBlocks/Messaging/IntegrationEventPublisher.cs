@@ -147,9 +147,7 @@ public sealed class IntegrationEventPublisher(
         {
             try
             {
-                if (await MessagesOrParkAsync(recorded, ct) is not { } messages) return;
-                for (var index = 0; index < messages.Count; index++)
-                    await PublishOneAsync(recorded, messages[index], index, ct);
+                if (await MessagesOrParkAsync(recorded, ct) is { } messages) await PublishAllAsync(recorded, messages, ct);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -222,9 +220,7 @@ public sealed class IntegrationEventPublisher(
             {
                 if (recorded is null || !types.IsKnown(recorded.EventType))
                     throw new InvalidOperationException($"Event {entry.EventId} cannot be read as a type this version knows.");
-                var messages = await MessagesForAsync(recorded, ct);
-                for (var index = 0; index < messages.Count; index++)
-                    await PublishOneAsync(recorded, messages[index], index, ct);
+                await PublishAllAsync(recorded, await MessagesForAsync(recorded, ct), ct);
                 await parked.MarkRedrivenAsync(entry.EventId, ct);
                 redriven++;
             }
@@ -235,6 +231,12 @@ public sealed class IntegrationEventPublisher(
             }
         }
         return (redriven, failing);
+    }
+
+    private async Task PublishAllAsync(RecordedEvent recorded, IReadOnlyList<object> messages, CancellationToken ct)
+    {
+        for (var index = 0; index < messages.Count; index++)
+            await PublishOneAsync(recorded, messages[index], index, ct);
     }
 
     private async Task PublishOneAsync(RecordedEvent recorded, object message, int index, CancellationToken ct)

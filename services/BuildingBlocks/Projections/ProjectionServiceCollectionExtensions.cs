@@ -64,7 +64,7 @@ public static class ProjectionServiceCollectionExtensions
         {
             services.AddSingleton<ReadModelsHealthCheck>();
             services.AddHealthChecks().Add(new HealthCheckRegistration(
-                ReadModelsHealthCheck.Name, sp => sp.GetRequiredService<ReadModelsHealthCheck>(), HealthStatus.Unhealthy, ["ready"]));
+                ReadModelsHealthCheck.Name, sp => sp.GetRequiredService<ReadModelsHealthCheck>(), HealthStatus.Unhealthy, [Hosting.ServiceDefaults.ReadyTag]));
         }
         services.AddSingleton(sp => new ProjectionRunner<TProjection>(
             sp.GetRequiredService<TProjection>(), sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventTypeMap>(),
