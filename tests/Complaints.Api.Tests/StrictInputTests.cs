@@ -67,7 +67,7 @@ public sealed class StrictInputTests : IAsyncLifetime
             Issuer = settings.Issuer,
             Audience = settings.Audience,
             Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(settings.SecurityKey, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = DevelopmentSigningKey.SigningCredentials,
             Claims = claims,
         });
         var before = await _api.StoredEventCountAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Security;
 
 namespace Gateway.Tests;
 
@@ -114,7 +115,18 @@ public sealed class ProductionTests : IAsyncLifetime
 
         var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
 
-        Assert.Contains("Auth:SigningKey", Flatten(error));
+        Assert.Contains("Auth:Authority", Flatten(error));
+    }
+
+    [Fact]
+    public void Outside_development_a_gateway_told_to_trust_the_development_key_refuses_to_start()
+    {
+        using var gateway = GatewayFactory.Create(_destination.Url, _destination.Url, environment: "Production",
+            extra: ("Auth:PublicKey", DevelopmentSigningKey.PublicKeyPem));
+
+        var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains("development signing key", Flatten(error));
     }
 
     private static string Flatten(Exception error) =>

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Security;
+using Platform.TestSupport;
 
 namespace Gateway.Tests;
 
 /// <summary>The real gateway (its Program) on a test server, pointed at the destinations a test started.</summary>
 public sealed class GatewayFactory(string environment, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
-    public const string ProductionSigningKey = "a-test-signing-key-that-is-long-enough-for-hs256";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -27,13 +26,13 @@ public sealed class GatewayFactory(string environment, IReadOnlyDictionary<strin
             ["Services:WorkOrders:Url"] = workOrders.ToString(),
             ["Gateway:DestinationTimeoutSeconds"] = "5",
         };
-        if (environment != "Development") settings["Auth:SigningKey"] = ProductionSigningKey;
+        if (environment != "Development") settings["Auth:PublicKey"] = TestSigningKey.Shared.PublicKeyPem;
         foreach (var (key, value) in extra) settings[key] = value;
         return new GatewayFactory(environment, settings);
     }
 
     public string Token(string subject, params string[] roles) =>
-        Services.GetRequiredService<DevTokenIssuer>().Issue(subject, roles, ["estate-1"], name: subject);
+        (Services.GetService<DevTokenIssuer>() ?? TestSigningKey.Shared.Issuer()).Issue(subject, roles, ["estate-1"], name: subject);
 
     public HttpClient ClientFor(string subject, params string[] roles)
     {

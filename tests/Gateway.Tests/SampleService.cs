@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Security;
+using Platform.TestSupport;
 
 namespace Gateway.Tests;
 
@@ -26,14 +27,18 @@ public sealed class SampleService : IAsyncDisposable
 
     public Uri Url { get; }
     public HttpClient Client { get; }
-    public DevTokenIssuer Tokens => _app.Services.GetRequiredService<DevTokenIssuer>();
+    public IServiceProvider Services => _app.Services;
+    public DevTokenIssuer Tokens => _app.Services.GetService<DevTokenIssuer>() ?? TestSigningKey.Shared.Issuer();
 
-    public static async Task<SampleService> StartAsync(string environment = "Production")
+    /// <param name="auth">The <c>Auth</c> settings; outside Development, by default, trust <see cref="TestSigningKey.Shared"/>.</param>
+    public static async Task<SampleService> StartAsync(string environment = "Production", IReadOnlyDictionary<string, string?>? auth = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        if (environment != "Development")
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = GatewayFactory.ProductionSigningKey });
+        if (auth is not null)
+            builder.Configuration.AddInMemoryCollection(auth);
+        else if (environment != "Development")
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:PublicKey"] = TestSigningKey.Shared.PublicKeyPem });
         builder.AddServiceDefaults("sample");
         builder.AddPlatformAuthentication();
         builder.Logging.ClearProviders();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Security;
+using Platform.TestSupport;
 
 namespace Gateway.Tests;
 
@@ -73,9 +74,7 @@ public sealed class ServiceDefaultsTests(SampleServiceFixture fixture) : IClassF
     [Fact]
     public async Task An_expired_token_is_401_problem()
     {
-        var issuer = new DevTokenIssuer(
-            new PlatformAuthSettings(PlatformAuthSettings.DefaultIssuer, PlatformAuthSettings.DefaultAudience, GatewayFactory.ProductionSigningKey, TimeSpan.FromHours(1)),
-            new FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(-2)));
+        var issuer = TestSigningKey.Shared.Issuer(time: new FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(-2)));
         var token = issuer.Issue("u-1", [Roles.Operator]);
 
         var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", token));
@@ -86,12 +85,34 @@ public sealed class ServiceDefaultsTests(SampleServiceFixture fixture) : IClassF
     [Fact]
     public async Task A_token_for_another_audience_is_401()
     {
-        var issuer = new DevTokenIssuer(
-            new PlatformAuthSettings(PlatformAuthSettings.DefaultIssuer, "someone-else", GatewayFactory.ProductionSigningKey, TimeSpan.FromHours(1)));
+        var issuer = TestSigningKey.Shared.Issuer(audience: "someone-else");
 
         var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", issuer.Issue("u-1", [Roles.Operator])));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_development_token_is_refused_where_the_development_key_is_not_trusted()
+    {
+        var token = DevTokenIssuer.ForDevelopment(PlatformAuthSettings.Development, TimeProvider.System).Issue("u-1", [Roles.Operator]);
+
+        var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", token));
+
+        await ProblemAsync(response, HttpStatusCode.Unauthorized, Problems.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_the_public_key_as_an_hmac_secret_is_refused()
+    {
+        // The classic algorithm-confusion forgery: whoever knows the public key signs HS256 with it.
+        var secret = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(TestSigningKey.Shared.PublicKeyPem));
+        var token = new DevTokenIssuer(new Microsoft.IdentityModel.Tokens.SigningCredentials(secret, "HS256"),
+            PlatformAuthSettings.DefaultIssuer, PlatformAuthSettings.DefaultAudience, TimeSpan.FromHours(1), TimeProvider.System).Issue("u-1", [Roles.Operator]);
+
+        var response = await Service.Client.SendAsync(Service.Request(HttpMethod.Get, "/api/v1/things/me", token));
+
+        await ProblemAsync(response, HttpStatusCode.Unauthorized, Problems.Unauthenticated);
     }
 
     [Fact]
@@ -183,23 +204,94 @@ public sealed class ServiceDefaultsTests(SampleServiceFixture fixture) : IClassF
 
 public sealed class AuthSettingsTests
 {
-    [Fact]
-    public void Development_without_configuration_uses_the_built_in_key()
-    {
-        var settings = PlatformAuthSettings.FromConfiguration(
-            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Environment("Development"));
+    private static PlatformAuthSettings Read(string environment, params (string Key, string Value)[] settings) =>
+        PlatformAuthSettings.FromConfiguration(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build(),
+            new Environment(environment));
 
-        Assert.Equal(PlatformAuthSettings.Development, settings);
+    private static string Refusal(string environment, params (string Key, string Value)[] settings) =>
+        Assert.Throws<InvalidOperationException>(() => Read(environment, settings)).Message;
+
+    [Fact]
+    public void Development_without_configuration_trusts_the_development_key()
+    {
+        var settings = Read("Development");
+
+        Assert.True(settings.UsesDevelopmentKey);
+        Assert.Equal(PlatformAuthSettings.DefaultIssuer, settings.Issuer);
+        Assert.Single(settings.SigningKeys);
     }
 
     [Fact]
-    public void A_key_shorter_than_256_bits_is_refused()
+    public void Outside_development_the_development_key_is_refused_however_it_is_given()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = "short" }).Build();
+        Assert.Contains("development signing key", Refusal("Production", ("Auth:PublicKey", DevelopmentSigningKey.PublicKeyPem)));
+        Assert.Contains("development signing key", Refusal("Staging",
+            ("Auth:PublicKey", TestSigningKey.Shared.PublicKeyPem + "\n" + DevelopmentSigningKey.PublicKeyPem)));
+    }
 
-        var error = Assert.Throws<InvalidOperationException>(() => PlatformAuthSettings.FromConfiguration(configuration, new Environment("Production")));
-        Assert.Contains("too short", error.Message);
+    [Fact]
+    public void Outside_development_no_key_source_is_refused_and_the_message_names_both_settings()
+    {
+        var message = Refusal("Production");
+
+        Assert.Contains("Auth:Authority", message);
+        Assert.Contains("Auth:PublicKey", message);
+    }
+
+    [Fact]
+    public void Configured_public_keys_are_all_trusted_for_rotation()
+    {
+        var next = new TestSigningKey();
+        var settings = Read("Production", ("Auth:PublicKey", TestSigningKey.Shared.PublicKeyPem + "\n" + next.PublicKeyPem), ("Auth:Issuer", "https://id.example"));
+
+        Assert.Equal(2, settings.SigningKeys.Count);
+        Assert.False(settings.UsesDevelopmentKey);
+        Assert.Equal("https://id.example", settings.Issuer);
+    }
+
+    [Fact]
+    public void A_public_key_file_is_read()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"auth-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, TestSigningKey.Shared.PublicKeyPem);
+        try
+        {
+            Assert.Single(Read("Production", ("Auth:PublicKeyFile", path)).SigningKeys);
+            Assert.Contains("does not exist", Refusal("Production", ("Auth:PublicKeyFile", path + ".missing")));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_private_key_a_weak_rsa_key_or_no_pem_at_all_is_refused()
+    {
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        Assert.Contains("only public keys", Refusal("Production", ("Auth:PublicKey", ec.ExportPkcs8PrivateKeyPem())));
+        using var weak = System.Security.Cryptography.RSA.Create(1024);
+        Assert.Contains("at least 2048 bits", Refusal("Production", ("Auth:PublicKey", weak.ExportSubjectPublicKeyInfoPem())));
+        Assert.Contains("no PEM public key", Refusal("Production", ("Auth:PublicKey", "a-shared-secret-is-not-a-public-key")));
+    }
+
+    [Fact]
+    public void An_authority_and_a_public_key_together_or_an_authority_that_is_not_a_url_are_refused()
+    {
+        Assert.Contains("not both", Refusal("Production", ("Auth:Authority", "https://id.example/realms/estates"), ("Auth:PublicKey", TestSigningKey.Shared.PublicKeyPem)));
+        Assert.Contains("absolute http(s) URL", Refusal("Production", ("Auth:Authority", "id.example")));
+    }
+
+    [Fact]
+    public void With_an_authority_the_issuer_comes_from_its_metadata_unless_configured()
+    {
+        var settings = Read("Production", ("Auth:Authority", "https://id.example/realms/estates"));
+
+        Assert.Null(settings.Issuer);
+        Assert.Empty(settings.SigningKeys);
+        Assert.True(settings.RequireHttpsMetadata);
+        Assert.False(settings.UsesDevelopmentKey);
     }
 
     [Fact]

@@ -45,8 +45,7 @@ public sealed class ServiceHost<TEntryPoint> : IAsyncDisposable where TEntryPoin
     }
 
     public string Token(string subject, string role, params string[] estates) =>
-        new DevTokenIssuer(Services.GetRequiredService<PlatformAuthSettings>(), TimeProvider.System)
-            .Issue(subject, [role], estates.Length == 0 ? ["estate-1"] : estates, subject);
+        Services.GetRequiredService<DevTokenIssuer>().Issue(subject, [role], estates.Length == 0 ? ["estate-1"] : estates, subject);
 
     public async ValueTask DisposeAsync()
     {

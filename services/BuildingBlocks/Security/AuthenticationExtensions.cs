@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Platform.BuildingBlocks.Hosting;
 
@@ -12,27 +11,38 @@ namespace Platform.BuildingBlocks.Security;
 public static class AuthenticationExtensions
 {
     /// <summary>
-    /// JWT bearer authentication for platform tokens (HS256, config section <c>Auth</c>), authorization, and a
-    /// <see cref="DevTokenIssuer"/>. Fails here, at start-up, when no signing key is configured outside Development.
+    /// JWT bearer authentication for platform tokens (config section <c>Auth</c>, see <see cref="PlatformAuthSettings"/>)
+    /// and authorization; the <see cref="DevTokenIssuer"/> only where the development key is trusted. Fails here, at
+    /// start-up, when no keys are configured outside Development.
     /// </summary>
     public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
         var settings = PlatformAuthSettings.FromConfiguration(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(settings);
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<DevTokenIssuer>(sp => new DevTokenIssuer(settings, sp.GetRequiredService<TimeProvider>()));
+        // Tokens are minted and checked on the real clock, whatever clock the domain runs on.
+        if (settings.UsesDevelopmentKey)
+            builder.Services.AddSingleton(DevTokenIssuer.ForDevelopment(settings, TimeProvider.System));
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.TimeProvider = TimeProvider.System;
+                if (settings.Authority is not null)
+                {
+                    // Keys, and the issuer unless configured, come from the discovery document; an unknown key id
+                    // refetches it, so the provider can rotate keys without a restart.
+                    options.Authority = settings.Authority;
+                    options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                }
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,
+                    ValidateIssuer = true,
                     ValidAudience = settings.Audience,
-                    IssuerSigningKey = settings.SecurityKey,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    IssuerSigningKeys = settings.SigningKeys,
+                    ValidAlgorithms = PlatformAuthSettings.AcceptedAlgorithms,
                     ValidateIssuerSigningKey = true,
                     RequireExpirationTime = true,
                     RequireSignedTokens = true,

@@ -8,29 +8,37 @@ public sealed record DevTokenSubject(
     string Subject, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Estates);
 
 /// <summary>
-/// Mints tokens signed with the same key and issuer that validation expects. For Development and tests only:
-/// production tokens come from the organisation's identity provider.
+/// Mints tokens shaped as an identity provider issues them, signed with a private key. The platform registers it only
+/// for the development key in Development; tests build one for keys of their own. Production tokens come from the
+/// organisation's identity provider.
 /// </summary>
-public sealed class DevTokenIssuer(PlatformAuthSettings settings, TimeProvider time)
+public sealed class DevTokenIssuer(SigningCredentials signing, string issuer, string audience, TimeSpan lifetime, TimeProvider time)
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public DevTokenIssuer(PlatformAuthSettings settings) : this(settings, TimeProvider.System) { }
+    /// <summary>The development issuer: the development key, and the issuer and audience the settings expect.</summary>
+    public static DevTokenIssuer ForDevelopment(PlatformAuthSettings settings, TimeProvider time)
+    {
+        if (!settings.UsesDevelopmentKey)
+            throw new InvalidOperationException("The development token issuer exists only where tokens are verified with the development key.");
+        return new DevTokenIssuer(DevelopmentSigningKey.SigningCredentials, settings.Issuer ?? PlatformAuthSettings.DefaultIssuer,
+            settings.Audience, settings.DevTokenLifetime, time);
+    }
 
-    public TimeSpan DefaultLifetime => settings.DevTokenLifetime;
+    public TimeSpan DefaultLifetime => lifetime;
 
-    public string Issue(DevTokenSubject subject, TimeSpan? lifetime = null)
+    public string Issue(DevTokenSubject subject, TimeSpan? validFor = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject.Subject);
         var now = time.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = settings.Issuer,
-            Audience = settings.Audience,
+            Issuer = issuer,
+            Audience = audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + (lifetime ?? settings.DevTokenLifetime),
-            SigningCredentials = new SigningCredentials(settings.SecurityKey, SecurityAlgorithms.HmacSha256),
+            Expires = now + (validFor ?? lifetime),
+            SigningCredentials = signing,
             // Arrays even for one entry, so every consumer reads roles and estates the same way.
             Claims = new Dictionary<string, object>
             {
