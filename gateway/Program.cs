@@ -62,6 +62,7 @@ if (builder.Configuration.GetValue("Gateway:PublishApiReference", app.Environmen
     app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
 }
 app.MapDevTokens();
+app.MapDevClock();
 app.MapReverseProxy();
 
 app.Run();

@@ -52,13 +52,12 @@ public static class ComplaintsService
 
     public static WebApplication MapComplaintsApi(this WebApplication app)
     {
-        var complaints = app.MapGroup(RoutePrefix).RequireAuthorization(policy => policy.RequireRole(ServiceAccess.Complaints)).WithTags("Complaints");
+        var complaints = app.MapServiceApi(RoutePrefix, Name, ServiceAccess.Complaints, "Complaints");
         RegisterComplaintEndpoint.Map(complaints);
         GetComplaintEndpoint.Map(complaints);
         ListComplaintsEndpoint.Map(complaints);
         ComplaintKpisEndpoint.Map(complaints);
         ComplaintCommandEndpoints.Map(complaints);
-        app.MapOperatorEndpoints(RoutePrefix, Name);
         return app;
     }
 }

@@ -43,7 +43,7 @@ public static class WorkOrdersService
 
     public static WebApplication MapWorkOrdersApi(this WebApplication app)
     {
-        var orders = app.MapGroup(RoutePrefix).RequireAuthorization(policy => policy.RequireRole(ServiceAccess.WorkOrders)).WithTags("Work orders");
+        var orders = app.MapServiceApi(RoutePrefix, Name, ServiceAccess.WorkOrders, "Work orders");
         LogWorkOrderEndpoint.Map(orders);
         ListWorkOrdersEndpoint.Map(orders);
         WorkOrderReportEndpoint.Map(orders);
@@ -63,7 +63,6 @@ public static class WorkOrdersService
         MarkSlaBreachedEndpoint.Map(orders);
         IssueRectificationNoticeEndpoint.Map(orders);
         RecordRectificationReplyEndpoint.Map(orders);
-        app.MapOperatorEndpoints(RoutePrefix, Name);
         return app;
     }
 }

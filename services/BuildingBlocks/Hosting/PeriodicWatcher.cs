@@ -28,6 +28,7 @@ public sealed record ParkedItem(string Watcher, Guid Id, string Reason, DateTime
 public abstract class PeriodicWatcher(WatcherOptions options, LeadReplicaLease lease, TimeProvider time, ILogger logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ParkedItem> _parked = new();
+    private readonly SemaphoreSlim _onePass = new(1, 1);
 
     /// <summary>Up to <paramref name="batchSize"/> ids whose deadline has passed by <paramref name="now"/> and is not yet recorded.</summary>
     protected abstract IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize);
@@ -50,6 +51,20 @@ public abstract class PeriodicWatcher(WatcherOptions options, LeadReplicaLease l
     public async Task<int> CheckAsync(CancellationToken ct)
     {
         if (!lease.IsLead) return 0;
+        // A pass asked for from outside (the test clock) waits for the timer's, so no item is acted on twice at once.
+        await _onePass.WaitAsync(ct);
+        try
+        {
+            return await PassAsync(ct);
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    private async Task<int> PassAsync(CancellationToken ct)
+    {
         // Parked items are still due: ask for that many more, so they cannot fill the batch and starve the rest.
         var due = FindDue(time.GetUtcNow(), options.BatchSize + _parked.Count).Where(id => !_parked.ContainsKey(id)).Take(options.BatchSize).ToList();
         var acted = 0;

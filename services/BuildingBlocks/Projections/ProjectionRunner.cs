@@ -90,6 +90,24 @@ public class ProjectionRunner : BackgroundService
     }
 
     /// <summary>
+    /// Waits until the model reflects everything stored so far in its streams: the store is read from the model's
+    /// position to its end to find that end. For a caller about to act on the model as a whole (the test clock's
+    /// watcher pass), not for a read of one's own write (that names its position).
+    /// </summary>
+    public async Task<bool> CatchUpWithStoreAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        var end = Position;
+        while (true)
+        {
+            var last = end;
+            await foreach (var recorded in _store.ReadAllAsync(last, _options.StreamPrefix, 1000, ct))
+                end = recorded.Position;
+            if (end == last) break;
+        }
+        return end is not { } target || await WaitForAsync(target, timeout, ct);
+    }
+
+    /// <summary>
     /// Clears the model and its checkpoint in one transaction, then lets the subscription replay from
     /// the start. Returns once the reset is committed; the replay continues in the background.
     /// </summary>
