@@ -63,7 +63,8 @@ public abstract class HttpConventionsTests(StoreUnderTest store) : IAsyncLifetim
         var before = await _api.StoredEventCountAsync();
 
         var badUrgency = await _api.LogAsync(_agent, WorkOrdersApi.NewRequest(urgency: "super-urgent"));
-        var badJson = await _api.Api.SendAsync(HttpMethod.Post, $"{created.Location}/quote", _agent, rawJson: """{"amount":"eighty"}""");
+        // A quote is the technician's: the role is checked before the body is read.
+        var badJson = await _api.Api.SendAsync(HttpMethod.Post, $"{created.Location}/quote", _api.Token("tech-1", "technician"), rawJson: """{"amount":"eighty"}""");
         var badOutcome = await _api.Api.PostAsync($"{created.Location}/follow-ups", _agent, new { outcome = "meh" });
 
         Assert.Equal(400, badUrgency.Status);

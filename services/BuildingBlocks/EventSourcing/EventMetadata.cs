@@ -12,7 +12,7 @@ public sealed record Actor(string Id, IReadOnlyList<string> Roles)
 
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
-    public bool HasAnyRole(params string[] roles) => roles.Any(HasRole);
+    public bool HasAnyRole(params IReadOnlyList<string> roles) => roles.Any(HasRole);
 }
 
 /// <summary>What every stored event carries besides its data.</summary>

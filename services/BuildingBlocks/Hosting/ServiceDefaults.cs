@@ -140,6 +140,9 @@ public static class ServiceDefaults
             });
             options.AddDocumentTransformer(BearerSecurityTransformers.AddScheme);
             options.AddOperationTransformer(BearerSecurityTransformers.MarkSecuredOperation);
+            options.AddOperationTransformer(ApiDocumentTransformers.DescribeRoles);
+            options.AddSchemaTransformer(ApiDocumentTransformers.DescribeEnum);
+            options.AddDocumentTransformer(ApiDocumentTransformers.DescribeRequestBodies);
         });
 
         return builder;

@@ -10,6 +10,20 @@ namespace Platform.BuildingBlocks.Http;
 public sealed class FreeTextAttribute : Attribute;
 
 /// <summary>
+/// Marks a request field that must be given: the OpenAPI document lists it as required, and every other field as
+/// optional. The endpoint or the decider refuses its absence with a rule of its own; tests hold the two together.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class RequiredAttribute : Attribute;
+
+/// <summary>A field required only under a condition, which the OpenAPI document states ("Required unless …").</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class RequiredWhenAttribute(string condition) : Attribute
+{
+    public string Condition { get; } = condition;
+}
+
+/// <summary>
 /// The documented maximum of every request field, checked on every command body before anything is decided:
 /// a short field (a name, an id, a code, a reference, a phone number) is at most <see cref="ShortText"/> characters and
 /// has no control characters; a free-text field (<see cref="FreeTextAttribute"/>) at most <see cref="FreeText"/>, where
@@ -64,19 +78,25 @@ public static class FieldLimits
         return null;
     }
 
-    private static bool IsRequestRecord(Type type) => type.IsClass && type.Namespace?.StartsWith("Platform.", StringComparison.Ordinal) == true;
+    internal static bool IsRequestRecord(Type type) => type.IsClass && type.Namespace?.StartsWith("Platform.", StringComparison.Ordinal) == true;
 
-    private static IReadOnlyList<Field> FieldsOf(Type type) => Fields.GetOrAdd(type, t =>
+    /// <summary>A request body type, as the API documents it: a platform record named <c>…Request</c>.</summary>
+    public static bool IsRequestBody(Type type) => IsRequestRecord(type) && type.Name.EndsWith("Request", StringComparison.Ordinal);
+
+    /// <summary>The fields of a request type, each with its JSON name and its marks.</summary>
+    public static IReadOnlyList<Field> FieldsOf(Type type) => Fields.GetOrAdd(type, t =>
     {
-        // A positional record carries the attribute on its constructor parameter.
-        var parameters = t.GetConstructors().SelectMany(c => c.GetParameters())
-            .Where(p => p.GetCustomAttribute<FreeTextAttribute>() is not null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        // A positional record carries the attributes on its constructor parameters.
+        var parameters = t.GetConstructors().SelectMany(c => c.GetParameters()).ToLookup(p => p.Name, StringComparer.Ordinal);
+        TAttribute? Mark<TAttribute>(PropertyInfo property) where TAttribute : Attribute =>
+            property.GetCustomAttribute<TAttribute>() ?? parameters[property.Name].Select(p => p.GetCustomAttribute<TAttribute>()).FirstOrDefault(a => a is not null);
         return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0)
-            .Select(p => new Field(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name),
-                p.GetCustomAttribute<FreeTextAttribute>() is not null || parameters.Contains(p.Name)))
+            .Select(p => new Field(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), Mark<FreeTextAttribute>(p) is not null,
+                Mark<RequiredAttribute>(p) is not null, Mark<RequiredWhenAttribute>(p)?.Condition))
             .ToList();
     });
 
-    private sealed record Field(PropertyInfo Property, string Name, bool FreeText);
+    /// <param name="RequiredWhen">The condition under which an otherwise optional field is required; null if none.</param>
+    public sealed record Field(PropertyInfo Property, string Name, bool FreeText, bool Required, string? RequiredWhen);
 }

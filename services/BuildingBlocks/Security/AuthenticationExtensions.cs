@@ -79,7 +79,9 @@ public static class AuthenticationExtensions
                     },
                     OnForbidden = context => context.HttpContext.WriteProblemAsync(
                         StatusCodes.Status403Forbidden, Problems.Forbidden, "Forbidden",
-                        "The token's roles do not allow this request."),
+                        EndpointRoles.Of(context.HttpContext.GetEndpoint()?.Metadata ?? []) is { } roles
+                            ? $"The token's roles do not allow this request: it needs one of {string.Join(", ", roles)}."
+                            : "The token's roles do not allow this request."),
                 };
             });
         builder.Services.AddAuthorization();

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 using System.Security.Claims;
 using Platform.BuildingBlocks.Security;
 

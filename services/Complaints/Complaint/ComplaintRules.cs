@@ -20,6 +20,18 @@ public static class ComplaintRules
         (Roles.GeneralManager, HandlingLevel.GeneralManager),
     ];
 
+    /// <summary>The complaint-handling roles: who acts on complaints.</summary>
+    public static IReadOnlyList<string> StaffRoles { get; } = HandlingRoles.Select(r => r.Role).ToArray();
+
+    /// <summary>The roles at <paramref name="level"/> of the chain or above.</summary>
+    public static IReadOnlyList<string> RolesFrom(HandlingLevel level) => HandlingRoles.Where(r => r.Level >= level).Select(r => r.Role).ToArray();
+
+    /// <summary>Staff register complaints from any channel; a resident registers their own.</summary>
+    public static IReadOnlyList<string> RegistrarRoles { get; } = [.. StaffRoles, Roles.Resident];
+
+    /// <summary>Finance pays (brief 3.6), so its clerks record payouts beside supervisors and managers.</summary>
+    public static IReadOnlyList<string> PayoutRecorderRoles { get; } = [.. RolesFrom(HandlingLevel.ComplaintSupervisor), Roles.FinanceClerk];
+
     public static string RoleOf(HandlingLevel level) => HandlingRoles.Single(r => r.Level == level).Role;
 
     /// <summary>The highest level of the chain the actor's roles reach; null for anyone who does not handle complaints.</summary>

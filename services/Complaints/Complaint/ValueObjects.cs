@@ -89,20 +89,3 @@ public enum DeadlineKind
     [JsonStringEnumMemberName("resolve")] Resolve,
     [JsonStringEnumMemberName("follow-up")] FollowUp,
 }
-
-/// <summary>The stored and public spelling of the enums above ("complaint-line", "follow-up").</summary>
-public static class WireName
-{
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : value.ToString();
-
-    private static class Names<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly Dictionary<TEnum, string> ByValue = typeof(TEnum)
-            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .ToDictionary(
-                f => (TEnum)f.GetValue(null)!,
-                f => f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
-                    .Cast<JsonStringEnumMemberNameAttribute>().SingleOrDefault()?.Name ?? f.Name);
-    }
-}

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 using Platform.Contracts.Complaints;
 
 namespace Platform.Complaints.Integration;

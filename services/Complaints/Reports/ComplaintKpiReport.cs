@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 using Microsoft.Data.Sqlite;
 using Platform.Complaints.ReadModel;
 

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 namespace Platform.WorkOrders.Api;
 
 /// <summary>
@@ -47,8 +48,8 @@ public sealed class WorkOrderPolicies(WorkOrderPolicy fallback, IReadOnlyDiction
         entry.GetValue("RepairWithin", current?.RepairWithin));
 
     private static UrgencyClass Urgency(IConfigurationSection entry) =>
-        Codes.TryParse<UrgencyClass>(entry.Key, out var urgency)
+        WireName.TryParse<UrgencyClass>(entry.Key, out var urgency)
             ? urgency
             : throw new InvalidOperationException(
-                $"{entry.Path}: '{entry.Key}' is not an urgency class; use one of {string.Join(", ", Codes.All<UrgencyClass>())}.");
+                $"{entry.Path}: '{entry.Key}' is not an urgency class; use one of {string.Join(", ", WireName.All<UrgencyClass>())}.");
 }

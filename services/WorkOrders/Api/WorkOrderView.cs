@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 using System.Security.Claims;
 using Platform.BuildingBlocks.Security;
 
@@ -41,13 +42,13 @@ public sealed record WorkOrderView(
         s.Reporter is null ? null : ReporterView.From(s.Reporter, Access.MaySeeReporter(user, s)),
         s.ResidentId,
         s.ComplaintId,
-        Codes.Of(s.Channel),
-        Codes.Of(s.Type),
+        WireName.Of(s.Channel),
+        WireName.Of(s.Type),
         s.Content,
         s.Category,
-        Codes.Of(s.Urgency),
-        Codes.Of(s.UrgencySource),
-        Codes.Of(s.Status),
+        WireName.Of(s.Urgency),
+        WireName.Of(s.UrgencySource),
+        WireName.Of(s.Status),
         s.TechnicianId,
         s.AppointmentAt,
         s.LoggedAt,
@@ -59,8 +60,8 @@ public sealed record WorkOrderView(
         s.Amount,
         s.LastCompletedAt,
         s.FollowUps.OrderBy(f => f.Sequence)
-            .Select(f => new FollowUpView(f.Sequence, Codes.Of(f.Trigger), f.DueAt, f.Outcome is { } o ? Codes.Of(o) : null)).ToList(),
-        s.OpenRework is { } r ? new ReworkView(r.FollowUpSequence, Codes.Of(r.Reason), r.NoticeDueAt, r.NoticeIssuedAt) : null,
+            .Select(f => new FollowUpView(f.Sequence, WireName.Of(f.Trigger), f.DueAt, f.Outcome is { } o ? WireName.Of(o) : null)).ToList(),
+        s.OpenRework is { } r ? new ReworkView(r.FollowUpSequence, WireName.Of(r.Reason), r.NoticeDueAt, r.NoticeIssuedAt) : null,
         s.RectificationNotices.Select(n => new RectificationNoticeView(n.NoticeId, n.ResponsibleUnit, n.ReplyDueAt, n.RepliedAt)).ToList(),
         s.Breaches.Select(BreachCode).Order(StringComparer.Ordinal).ToList(),
         s.ClosedAt);
@@ -70,7 +71,7 @@ public sealed record WorkOrderView(
     {
         var parts = key.Split(':', 2);
         return Enum.TryParse<SlaDeadline>(parts[0], out var deadline)
-            ? Codes.Of(deadline) + (parts.Length > 1 ? ":" + parts[1] : "")
+            ? WireName.Of(deadline) + (parts.Length > 1 ? ":" + parts[1] : "")
             : key;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using Platform.BuildingBlocks.EventSourcing;
 using Platform.Contracts.WorkOrders;
 
 namespace Platform.WorkOrders.Integration;
@@ -14,14 +14,14 @@ public static class WorkOrderIntegrationEventMapper
     public static object? Map(object domainEvent, WorkOrderState state, long? revision = null) => domainEvent switch
     {
         WorkOrderLogged e => new WorkOrderOpenedV1(
-            e.WorkOrderId, e.ComplaintId, UnitOf(e.Unit), Code(e.Channel), Code(e.Type), Code(e.Urgency), e.Category, e.LoggedAt),
+            e.WorkOrderId, e.ComplaintId, UnitOf(e.Unit), WireName.Of(e.Channel), WireName.Of(e.Type), WireName.Of(e.Urgency), e.Category, e.LoggedAt),
         WorkCompleted e => new WorkOrderCompletedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.CompletedAt, e.Amount, e.Rework, revision),
         ReworkOrdered e => new WorkOrderReworkOrderedV1(
-            state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.OrderedAt, e.NoticeDueAt, revision),
+            state.Id, state.ComplaintId, state.Unit.EstateId, WireName.Of(e.Reason), e.OrderedAt, e.NoticeDueAt, revision),
         WorkOrderClosed e => new WorkOrderClosedV1(state.Id, state.ComplaintId, state.Unit.EstateId, e.ClosedAt),
-        WorkOrderCancelled e => new WorkOrderCancelledV1(state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Reason), e.CancelledAt),
+        WorkOrderCancelled e => new WorkOrderCancelledV1(state.Id, state.ComplaintId, state.Unit.EstateId, WireName.Of(e.Reason), e.CancelledAt),
         WorkOrderSlaBreached e => new WorkOrderSlaBreachedV1(
-            state.Id, state.ComplaintId, state.Unit.EstateId, Code(e.Deadline), Code(state.Urgency), state.Category, e.DueAt, e.DetectedAt),
+            state.Id, state.ComplaintId, state.Unit.EstateId, WireName.Of(e.Deadline), WireName.Of(state.Urgency), state.Category, e.DueAt, e.DetectedAt),
         MaterialsRequested e => new MaterialsRequestedV1(
             state.Id, e.RequestId, state.Unit.EstateId, e.TechnicianId,
             e.Lines.Select(l => new MaterialLineV1(l.ItemCode, l.Quantity, l.Unit)).ToList(), e.RequestedAt),
@@ -31,17 +31,4 @@ public static class WorkOrderIntegrationEventMapper
     };
 
     private static WorkOrderUnit UnitOf(UnitAddress unit) => new(unit.EstateId, unit.Building, unit.Entrance, unit.Room);
-
-    /// <summary>An enum member as the contract's kebab-case code: SafetyFacility -> "safety-facility".</summary>
-    internal static string Code<TEnum>(TEnum value) where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        var code = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) code.Append('-');
-            code.Append(char.ToLowerInvariant(name[i]));
-        }
-        return code.ToString();
-    }
 }

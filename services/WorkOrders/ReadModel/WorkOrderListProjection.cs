@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Platform.BuildingBlocks.EventStore;
@@ -88,7 +89,7 @@ public sealed class WorkOrderListProjection : IProjection
                 row.Insert(e);
                 break;
             case WorkOrderUrgencyReclassified e:
-                row.Update("urgency = $a, handle_due_at = $b, repair_due_at = $c", Codes.Of(e.To), SqlValues.Instant(e.HandleDueAt), SqlValues.Instant(e.RepairDueAt));
+                row.Update("urgency = $a, handle_due_at = $b, repair_due_at = $c", WireName.Of(e.To), SqlValues.Instant(e.HandleDueAt), SqlValues.Instant(e.RepairDueAt));
                 break;
             case TechnicianDispatched e:
                 row.Update("status = 'dispatched', technician_id = $a, appointment_at = $b", e.TechnicianId, SqlValues.Instant(e.AppointmentAt));
@@ -117,12 +118,12 @@ public sealed class WorkOrderListProjection : IProjection
                     row.Side("""
                         INSERT INTO work_order_follow_ups (work_order_id, sequence, trigger, due_at) VALUES ($id, $a, $b, $c)
                         ON CONFLICT (work_order_id, sequence) DO NOTHING;
-                        """, e.Sequence, Codes.Of(e.Trigger), SqlValues.Instant(e.DueAt));
+                        """, e.Sequence, WireName.Of(e.Trigger), SqlValues.Instant(e.DueAt));
                 break;
             case FollowUpRecorded e:
                 if (row.Update(null))
                     row.Side("UPDATE work_order_follow_ups SET outcome = $a, recorded_at = $b WHERE work_order_id = $id AND sequence = $c;",
-                        Codes.Of(e.Outcome), SqlValues.Instant(e.RecordedAt), e.Sequence);
+                        WireName.Of(e.Outcome), SqlValues.Instant(e.RecordedAt), e.Sequence);
                 break;
             case ReworkOrdered e:
                 // Rework withdraws the follow-ups still pending, as the order's state does.
@@ -199,8 +200,8 @@ public sealed class WorkOrderListProjection : IProjection
                     resident_id, complaint_id, logged_at, handle_due_at, repair_due_at, revision, position)
                 VALUES ($id, $a, $b, $c, $d, $e, $f, $g, $h, 'logged', $i, $j, $k, $l, $m, $revision, $position)
                 ON CONFLICT (work_order_id) DO NOTHING;
-                """, e.Unit.EstateId, e.Unit.Building, e.Unit.Entrance, e.Unit.Room, Codes.Of(e.Channel), Codes.Of(e.Type), e.Category,
-                Codes.Of(e.Urgency), e.ResidentId, e.ComplaintId?.ToString(), SqlValues.Instant(e.LoggedAt),
+                """, e.Unit.EstateId, e.Unit.Building, e.Unit.Entrance, e.Unit.Room, WireName.Of(e.Channel), WireName.Of(e.Type), e.Category,
+                WireName.Of(e.Urgency), e.ResidentId, e.ComplaintId?.ToString(), SqlValues.Instant(e.LoggedAt),
                 SqlValues.Instant(e.HandleDueAt), SqlValues.Instant(e.RepairDueAt));
             command.ExecuteNonQuery();
         }

@@ -121,6 +121,15 @@ public static class WorkOrderRoles
     [
         Roles.ComplaintSupervisor, Roles.DepartmentManager, Roles.TeamLeader, Roles.GeneralManager,
     ];
+
+    /// <summary>Field steps: arrival, quote, start, materials, completion (the assigned one only, which the decider checks).</summary>
+    public static readonly string[] Technicians = [Roles.Technician];
+
+    /// <summary>Staff log from any channel; a resident logs through the resident app.</summary>
+    public static readonly string[] Loggers = [.. Staff, Roles.Resident];
+
+    /// <summary>The owner's answer to a quote is recorded by staff, the technician on site, or the reporting resident.</summary>
+    public static readonly string[] OwnerConsentRecorders = [.. Staff, Roles.Technician, Roles.Resident];
 }
 
 public static class WorkOrderStream

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.Complaints.Api;
 
@@ -9,6 +10,7 @@ public static class CloseComplaintEndpoint
         complaints.MapPost("/{id:guid}/closure", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new CloseComplaint(by), ct))
             .WithName("CloseComplaint")
+            .RequireRoles(ComplaintRules.StaffRoles)
             .WithSummary("Close the complaint; refused until a follow-up found the complainant satisfied.")
             .Produces<ComplaintView>()
             .ProducesCommandProblems();

@@ -1,9 +1,10 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record CommunicateProgressRequest([FreeText] string? Message);
+public sealed record CommunicateProgressRequest([Required, FreeText] string? Message);
 
 public static class CommunicateProgressEndpoint
 {
@@ -11,6 +12,7 @@ public static class CommunicateProgressEndpoint
         complaints.MapPost("/{id:guid}/progress-updates", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync<CommunicateProgressRequest>(http, id, (b, by, _) => new CommunicateProgress(b.Message ?? "", by), ct))
             .WithName("CommunicateProgress")
+            .RequireRoles(ComplaintRules.StaffRoles)
             .WithSummary("Tell the complainant how handling is going; the first one is the reply.")
             .Accepts<CommunicateProgressRequest>("application/json")
             .Produces<ComplaintView>()

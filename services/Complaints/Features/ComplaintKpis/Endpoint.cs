@@ -11,12 +11,10 @@ namespace Platform.Complaints.Features;
 
 public static class ComplaintKpisEndpoint
 {
-    private static readonly string[] ReportRoles =
-        [Roles.CallCentreAgent, Roles.ComplaintSupervisor, Roles.DepartmentManager, Roles.GeneralManager];
-
     public static void Map(RouteGroupBuilder complaints) =>
         complaints.MapGet("/reports/kpi", Handle)
             .WithName("ComplaintKpis")
+            .RequireRoles(ComplaintRules.StaffRoles)
             .WithSummary("The KPI report of brief 2.7 / 3.7 for one estate and period [from, to): received, completed, handling rate, valid complaints per 10,000 households, satisfaction, counts by category.")
             .Produces<ComplaintKpis>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -26,9 +24,6 @@ public static class ComplaintKpisEndpoint
         HttpContext http, ReadModelDatabase database, ProjectionRunner<ComplaintListReadModel> runner, EstatePolicies policies,
         CancellationToken ct, string? estateId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
-        if (!ReportRoles.Any(http.User.IsInRole))
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "report-needs-complaint-staff", "Your role may not do this.",
-                "Complaint reports are for the complaint-handling roles.");
         if (string.IsNullOrWhiteSpace(estateId))
             return ApiProblems.InvalidField("estateId", "estate-required", "Name the estate to report on.", StatusCodes.Status400BadRequest);
         if (from is null) return ApiProblems.InvalidField("from", "period-start-required", "Give the start of the period (ISO 8601).", StatusCodes.Status400BadRequest);

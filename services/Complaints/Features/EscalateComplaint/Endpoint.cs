@@ -1,9 +1,10 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
-public sealed record EscalateComplaintRequest(HandlingLevel? ToLevel, [FreeText] string? Reason);
+public sealed record EscalateComplaintRequest([Required] HandlingLevel? ToLevel, [Required, FreeText] string? Reason);
 
 public static class EscalateComplaintEndpoint
 {
@@ -11,6 +12,7 @@ public static class EscalateComplaintEndpoint
         complaints.MapPost("/{id:guid}/escalation", (Guid id, HttpContext http, ComplaintCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync<EscalateComplaintRequest>(http, id, (b, by, _) => new EscalateComplaint(Need.Value(b.ToLevel, "toLevel"), b.Reason ?? "", by), ct))
             .WithName("EscalateComplaint")
+            .RequireRoles(ComplaintRules.StaffRoles)
             .WithSummary("Escalate along the chain agent → supervisor → department manager → general manager.")
             .Accepts<EscalateComplaintRequest>("application/json")
             .Produces<ComplaintView>()

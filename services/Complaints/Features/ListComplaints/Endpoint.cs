@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.EventSourcing;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Platform.BuildingBlocks.Http;

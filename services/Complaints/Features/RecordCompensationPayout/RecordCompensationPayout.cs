@@ -10,9 +10,7 @@ public sealed record RecordCompensationPayout(decimal Amount, string? PaymentRef
 {
     public static Decision Decide(RecordCompensationPayout command, ComplaintState state, DateTimeOffset now)
     {
-        // Finance pays (brief 3.6), so its clerks may record the payment beside supervisors and managers.
-        var mayRecord = ComplaintRules.LevelOf(command.By) >= HandlingLevel.ComplaintSupervisor
-            || command.By.HasRole(Roles.FinanceClerk) || ComplaintRules.IsSystem(command.By);
+        var mayRecord = command.By.HasAnyRole(ComplaintRules.PayoutRecorderRoles) || ComplaintRules.IsSystem(command.By);
         if (!mayRecord)
             return Rejection.Forbidden("payout-needs-complaint-supervisor-or-finance", "A payout is recorded by finance or a complaint supervisor or above.");
         if ((ComplaintRules.RequireOpen(state) ?? CompensationAuthority.RequireOpenClaim(state)) is { } rejection) return rejection;

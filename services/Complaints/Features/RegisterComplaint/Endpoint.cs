@@ -5,24 +5,27 @@ using Platform.Complaints.Api;
 
 namespace Platform.Complaints.Features;
 
+/// <param name="Category">"other" when omitted; the supervisor can classify it later.</param>
+/// <param name="Severity">"general" when omitted.</param>
 public sealed record RegisterComplaintRequest(
-    string? EstateId,
-    UnitRequest? Unit,
-    ReporterRequest? Reporter,
-    Channel? Channel,
-    [FreeText] string? Content,
+    [Required] string? EstateId,
+    [Required] UnitRequest? Unit,
+    [Required] ReporterRequest? Reporter,
+    [RequiredWhen("unless the caller is a resident (then resident-app)")] Channel? Channel,
+    [Required, FreeText] string? Content,
     Category? Category,
     Severity? Severity);
 
-public sealed record UnitRequest(string? Building, string? Entrance, string? Room);
+public sealed record UnitRequest([Required] string? Building, string? Entrance, string? Room);
 
-public sealed record ReporterRequest(string? Name, string? Phone, ReporterKind? Kind, string? ResidentId);
+public sealed record ReporterRequest([Required] string? Name, [Required] string? Phone, [Required] ReporterKind? Kind, string? ResidentId);
 
 public static class RegisterComplaintEndpoint
 {
     public static void Map(RouteGroupBuilder complaints) =>
         complaints.MapPost("/", HandleAsync)
             .WithName("RegisterComplaint")
+            .RequireRoles(ComplaintRules.RegistrarRoles)
             .WithSummary("Register a complaint from any intake channel. Send an Idempotency-Key to make retries safe.")
             .Accepts<RegisterComplaintRequest>("application/json")
             .Produces<ComplaintView>(StatusCodes.Status201Created)

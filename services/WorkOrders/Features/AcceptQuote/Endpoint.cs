@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.WorkOrders.Api;
 
@@ -9,6 +10,7 @@ public static class AcceptQuoteEndpoint
         orders.MapPost("/{id:guid}/quote/acceptance", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new AcceptQuote(id, by), ct))
             .WithName("AcceptQuote")
+            .RequireRoles(WorkOrderRoles.OwnerConsentRecorders)
             .WithSummary("The owner accepts the quote; work may start.")
             .Produces<WorkOrderView>()
             .ProducesCommandProblems();

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.WorkOrders.Api;
 
@@ -9,6 +10,7 @@ public static class CloseWorkOrderEndpoint
         orders.MapPost("/{id:guid}/closure", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new CloseWorkOrder(id, by), ct))
             .WithName("CloseWorkOrder")
+            .RequireRoles(WorkOrderRoles.Staff)
             .WithSummary("Close the order once every required follow-up found it satisfactory.")
             .Produces<WorkOrderView>()
             .ProducesCommandProblems();

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.WorkOrders.Api;
 
@@ -9,6 +10,7 @@ public static class DeclineQuoteEndpoint
         orders.MapPost("/{id:guid}/quote/declination", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new DeclineQuote(id, by), ct))
             .WithName("DeclineQuote")
+            .RequireRoles(WorkOrderRoles.OwnerConsentRecorders)
             .WithSummary("The owner declines the quote; the order is cancelled.")
             .Produces<WorkOrderView>()
             .ProducesCommandProblems();

@@ -57,6 +57,7 @@ public static class ListWorkOrdersEndpoint
 
         orders.MapGet("/my-queue", MyQueueAsync)
             .WithName("MyWorkOrderQueue")
+            .RequireRoles(WorkOrderRoles.Technicians)
             .WithSummary("The calling technician's open orders: urgent first, then by appointment.")
             .Produces<WorkOrderPage>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -72,10 +73,10 @@ public static class ListWorkOrdersEndpoint
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
             return BadQuery("limit", "limit-out-of-range", $"limit must be between 1 and {MaxLimit}.");
-        if (status is not null && (!Codes.TryParse<WorkOrderStatus>(status, out var parsedStatus) || parsedStatus == WorkOrderStatus.None))
-            return BadQuery("status", "status-unknown", $"status must be one of {string.Join(", ", Codes.All<WorkOrderStatus>().Skip(1))}.");
-        if (urgency is not null && !Codes.TryParse<UrgencyClass>(urgency, out _))
-            return BadQuery("urgency", "urgency-unknown", $"urgency must be one of {string.Join(", ", Codes.All<UrgencyClass>())}.");
+        if (status is not null && (!WireName.TryParse<WorkOrderStatus>(status, out var parsedStatus) || parsedStatus == WorkOrderStatus.None))
+            return BadQuery("status", "status-unknown", $"status must be one of {string.Join(", ", WireName.All<WorkOrderStatus>().Skip(1))}.");
+        if (urgency is not null && !WireName.TryParse<UrgencyClass>(urgency, out _))
+            return BadQuery("urgency", "urgency-unknown", $"urgency must be one of {string.Join(", ", WireName.All<UrgencyClass>())}.");
         (string SortKey, string Id)? after = null;
         if (cursor is not null)
         {
@@ -116,9 +117,6 @@ public static class ListWorkOrdersEndpoint
     private static async Task<IResult> MyQueueAsync(
         HttpContext http, ReadModelDatabase database, ProjectionRunner<WorkOrderListProjection> runner, CancellationToken ct)
     {
-        if (!http.User.IsInRole(Roles.Technician))
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "queue-needs-technician", "Your role may not do this.",
-                "The queue lists the calling technician's own orders.");
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
 
         using var connection = database.Open();

@@ -5,24 +5,30 @@ using Platform.WorkOrders.Api;
 
 namespace Platform.WorkOrders.Features;
 
+/// <param name="Type">"repair" when omitted.</param>
+/// <param name="Category">A kebab-case code such as "gas-fault"; it selects the estate's SLA for the category.</param>
+/// <param name="Urgency">Classified from the content's keywords when omitted.</param>
 public sealed record LogWorkOrderRequest(
-    string? Channel,
-    string? Type,
-    UnitRequest? Unit,
-    ReporterRequest? Reporter,
-    [FreeText] string? Content,
+    [RequiredWhen("unless the caller is a resident (then resident-app)")] IntakeChannel? Channel,
+    WorkOrderType? Type,
+    [Required] UnitRequest? Unit,
+    [RequiredWhen("unless the channel is staff-patrol")] ReporterRequest? Reporter,
+    [Required, FreeText] string? Content,
     string? Category,
-    string? Urgency);
+    UrgencyClass? Urgency);
 
-public sealed record UnitRequest(string? EstateId, string? Building, string? Entrance, string? Room);
+public sealed record UnitRequest([Required] string? EstateId, [Required] string? Building, string? Entrance, string? Room);
 
-public sealed record ReporterRequest(string? Name, string? Phone);
+public sealed record ReporterRequest(
+    [RequiredWhen("unless the channel is staff-patrol")] string? Name,
+    [RequiredWhen("unless the channel is staff-patrol")] string? Phone);
 
 public static class LogWorkOrderEndpoint
 {
     public static void Map(RouteGroupBuilder orders) =>
         orders.MapPost("/", HandleAsync)
             .WithName("LogWorkOrder")
+            .RequireRoles(WorkOrderRoles.Loggers)
             .WithSummary("Log a repair or special-service request (报修), at any hour. Send an Idempotency-Key to make retries safe.")
             .Accepts<LogWorkOrderRequest>("application/json")
             .Produces<WorkOrderView>(StatusCodes.Status201Created)
@@ -39,20 +45,7 @@ public static class LogWorkOrderEndpoint
         var actor = http.User.ToActor();
         if (!CommandRequest.TryCreateEnvelope(http, actor, read.RawText, out var envelope, out var problem)) return problem!;
 
-        IntakeChannel? channel;
-        WorkOrderType? type;
-        UrgencyClass? urgency;
-        try
-        {
-            channel = Codes.Read<IntakeChannel>(body.Channel, "channel");
-            type = Codes.Read<WorkOrderType>(body.Type, "type");
-            urgency = Codes.Read<UrgencyClass>(body.Urgency, "urgency");
-        }
-        catch (UnreadableFieldException unreadable)
-        {
-            return ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest);
-        }
-        channel ??= http.User.IsResidentOnly() ? IntakeChannel.ResidentApp : null;
+        var channel = body.Channel ?? (http.User.IsResidentOnly() ? IntakeChannel.ResidentApp : null);
         if (channel is null)
             return ApiProblems.InvalidField("channel", "channel-required", "Say which intake channel the request came through.");
 
@@ -64,13 +57,13 @@ public static class LogWorkOrderEndpoint
         var command = new LogWorkOrder(
             id,
             channel.Value,
-            type ?? WorkOrderType.Repair,
+            body.Type ?? WorkOrderType.Repair,
             new UnitAddress(estateId, body.Unit?.Building ?? "", body.Unit?.Entrance, body.Unit?.Room),
             body.Reporter is null ? null : new Reporter(body.Reporter.Name, body.Reporter.Phone),
             ComplaintId: null,
             body.Content ?? "",
             body.Category,
-            urgency,
+            body.Urgency,
             commands.Policies.For(estateId),
             actor);
 

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.WorkOrders.Api;
 
@@ -9,6 +10,7 @@ public static class MarkSlaBreachedEndpoint
         orders.MapPost("/{id:guid}/sla-check", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new MarkSlaBreached(id, by), ct))
             .WithName("MarkSlaBreached")
+            .RequireRoles(WorkOrderRoles.Staff)
             .WithSummary("Record every deadline that has passed unmet (what the SLA watcher does on its own).")
             .Produces<WorkOrderView>()
             .ProducesCommandProblems();

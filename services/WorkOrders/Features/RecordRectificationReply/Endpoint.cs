@@ -1,9 +1,10 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.WorkOrders.Api;
 
 namespace Platform.WorkOrders.Features;
 
-public sealed record RecordRectificationReplyRequest([FreeText] string? Summary);
+public sealed record RecordRectificationReplyRequest([Required, FreeText] string? Summary);
 
 public static class RecordRectificationReplyEndpoint
 {
@@ -13,6 +14,7 @@ public static class RecordRectificationReplyEndpoint
                     commands.ExecuteAsync<RecordRectificationReplyRequest>(http, id,
                         (b, by, _) => new RecordRectificationReply(id, noticeId, b.Summary ?? "", by), ct))
             .WithName("RecordRectificationReply")
+            .RequireRoles(WorkOrderRoles.Staff)
             .WithSummary("The responsible unit's reply to a rectification notice.")
             .Accepts<RecordRectificationReplyRequest>("application/json")
             .Produces<WorkOrderView>()

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Http;
 using Platform.WorkOrders.Api;
 
@@ -9,6 +10,7 @@ public static class StartWorkEndpoint
         orders.MapPost("/{id:guid}/start", (Guid id, HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
                 commands.ExecuteAsync(http, id, rawBody: "", (by, _) => new StartWork(id, by), ct))
             .WithName("StartWork")
+            .RequireRoles(WorkOrderRoles.Technicians)
             .WithSummary("The assigned technician starts work; refused for paid work before the owner accepted a quote (S19).")
             .Produces<WorkOrderView>()
             .ProducesCommandProblems();

@@ -13,6 +13,7 @@ public static class WorkOrderReportEndpoint
     public static void Map(RouteGroupBuilder orders) =>
         orders.MapGet("/reports/summary", Handle)
             .WithName("WorkOrderReport")
+            .RequireRoles(WorkOrderRoles.Staff)
             .WithSummary("The report of brief 4.7 for one estate and the orders logged in [from, to): orders by category, timely response rate, follow-up rate and pass rate, rework count.")
             .Produces<WorkOrderReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -22,9 +23,6 @@ public static class WorkOrderReportEndpoint
         HttpContext http, ReadModelDatabase database, ProjectionRunner<WorkOrderListProjection> runner, TimeProvider time,
         CancellationToken ct, string? estateId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
-        if (!Access.IsStaff(http.User))
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "report-needs-work-order-staff", "Your role may not do this.",
-                "Work-order reports are for customer-service and management staff.");
         if (string.IsNullOrWhiteSpace(estateId))
             return ApiProblems.InvalidField("estateId", "estate-required", "Name the estate to report on.", StatusCodes.Status400BadRequest);
         if (from is null) return ApiProblems.InvalidField("from", "period-start-required", "Give the start of the period (ISO 8601).", StatusCodes.Status400BadRequest);
