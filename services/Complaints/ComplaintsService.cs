@@ -21,10 +21,9 @@ public static class ComplaintsService
     public const string Name = "complaints";
     public const string RoutePrefix = "/api/v1/complaints";
 
-    public static string StreamFor(Guid complaintId) => StreamName.For(Name, "complaint", complaintId.ToString());
+    public static AggregateStreams Streams { get; } = new(Name, "complaint");
 
-    public static Guid IdFromStream(string streamId) =>
-        Guid.Parse(streamId.AsSpan(StreamName.For(Name, "complaint", "").Length));
+    public static string StreamFor(Guid complaintId) => Streams.For(complaintId);
 
     public static WebApplicationBuilder AddComplaintsService(this WebApplicationBuilder builder)
     {

@@ -21,9 +21,6 @@ public static class WorkOrdersService
     public const string Name = WorkOrderStream.Service;
     public const string RoutePrefix = "/api/v1/work-orders";
 
-    public static Guid IdFromStream(string streamId) =>
-        Guid.Parse(streamId.AsSpan(StreamName.For(Name, WorkOrderStream.Aggregate, "").Length));
-
     public static WebApplicationBuilder AddWorkOrdersService(this WebApplicationBuilder builder)
     {
         var services = builder.AddEventSourcedService<WorkOrderState, IWorkOrderCommand, WorkOrderDecider>(Name);

@@ -31,4 +31,19 @@ public sealed class PersonalDataTests
 
         Assert.True(hidden >= 4 && hidden * 3 >= phone.Length, $"{phone}: {hidden} hidden");
     }
+
+    [Theory]
+    [InlineData("13800138000", true)]
+    [InlineData("+86 138-0013-8000", true)]
+    [InlineData("0898-88888888", true)]
+    [InlineData("400 820 8820", true)]
+    [InlineData("(0571) 8888999", true)]
+    [InlineData("12345", false)]
+    [InlineData("1234567890123456", false)]
+    [InlineData("call me", false)]
+    [InlineData("138-0013-800x", false)]
+    public void A_phone_number_is_plausible_with_6_to_15_digits_and_only_spaces_dashes_brackets_and_a_leading_plus(string phone, bool plausible)
+    {
+        Assert.Equal(plausible, PersonalData.IsPlausiblePhone(phone));
+    }
 }

@@ -63,3 +63,17 @@ public static class StreamName
 
     public static string Prefix(string service) => service + ".";
 }
+
+/// <summary>The streams of one kind of aggregate, "{service}.{aggregate}-{id}": naming one, and reading the id back.</summary>
+public sealed record AggregateStreams(string Service, string Aggregate)
+{
+    private string IdStart => StreamName.For(Service, Aggregate, "");
+
+    public string For(Guid id) => StreamName.For(Service, Aggregate, id.ToString());
+
+    /// <summary>The aggregate id in <paramref name="streamId"/>; throws for a stream that is not one of these.</summary>
+    public Guid IdOf(string streamId) =>
+        streamId.StartsWith(IdStart, StringComparison.Ordinal) && Guid.TryParse(streamId.AsSpan(IdStart.Length), out var id)
+            ? id
+            : throw new ArgumentException($"'{streamId}' is not a {Aggregate} stream of {Service}.", nameof(streamId));
+}

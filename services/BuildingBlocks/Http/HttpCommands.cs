@@ -14,8 +14,11 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
 {
     public CommandHandler<TState, TCommand> Handler => handler;
 
-    /// <summary>The resource's name in problems ("complaint" gives "complaint-not-found").</summary>
+    /// <summary>The resource's name in problems ("complaint" gives "complaint-not-found") and in ids derived from keys.</summary>
     protected abstract string ResourceName { get; }
+
+    /// <summary>Where the resources live: a created one is at <c>{RoutePrefix}/{id}</c>.</summary>
+    protected abstract string RoutePrefix { get; }
 
     public abstract string StreamFor(Guid id);
 
@@ -31,6 +34,29 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         var body = await CommandRequest.ReadBodyAsync<TBody>(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
         return await ExecuteAsync(http, id, body.RawText, (actor, state) => toCommand(body.Body!, actor, state), ct);
+    }
+
+    /// <summary>
+    /// Creates an aggregate from a request: read the body, build the command for a new id (derived from the
+    /// Idempotency-Key, so a retried request finds its own stream), refuse an estate the caller's token does not cover,
+    /// then decide, append and answer 201 with the new resource's location.
+    /// </summary>
+    public async Task<IResult> CreateAsync<TBody>(
+        HttpContext http, Func<TBody, Actor, Guid, NewAggregate<TCommand>> toCommand, CancellationToken ct)
+        where TBody : class
+    {
+        var body = await CommandRequest.ReadBodyAsync<TBody>(http.Request, ct);
+        if (body.Problem is not null) return body.Problem;
+        var actor = http.User.ToActor();
+        if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
+
+        var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create(ResourceName, key) : Guid.CreateVersion7();
+        var created = toCommand(body.Body!, actor, id);
+        if (created.Problem is not null) return created.Problem;
+        if (created.EstateId is { Length: > 0 } estate && !http.User.CanSeeEstate(estate)) return ApiProblems.EstateNotVisible(estate);
+
+        var outcome = await handler.HandleAsync(StreamFor(id), created.Command!, envelope, ct);
+        return outcome.ToHttp(http, state => Represent(state, http.User), $"{RoutePrefix}/{id}");
     }
 
     /// <summary>For commands without a body.</summary>
@@ -71,4 +97,12 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Ok(Represent(loaded.State, http.User));
     }
+}
+
+/// <summary>The command that creates an aggregate, with the estate it belongs to; or the problem that stops it.</summary>
+public sealed record NewAggregate<TCommand>(TCommand? Command, string? EstateId, IResult? Problem)
+{
+    public static NewAggregate<TCommand> Of(TCommand command, string estateId) => new(command, estateId, null);
+
+    public static NewAggregate<TCommand> Refused(IResult problem) => new(default, null, problem);
 }

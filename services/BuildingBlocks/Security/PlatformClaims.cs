@@ -41,4 +41,13 @@ public static class ClaimsPrincipalExtensions
 
     public static bool CanSeeEstate(this ClaimsPrincipal principal, string estateId) =>
         principal.CanSeeAllEstates() || principal.HasClaim(PlatformClaims.Estates, estateId);
+
+    /// <summary>
+    /// The platform's visibility rule: a resident (and nothing else) sees what they filed themselves
+    /// (<paramref name="residentId"/> is theirs); everyone else sees the estates their token names.
+    /// </summary>
+    public static bool MaySee(this ClaimsPrincipal principal, string estateId, string? residentId) =>
+        principal.IsResidentOnly()
+            ? residentId is not null && residentId == principal.FindFirst(PlatformClaims.Subject)?.Value
+            : principal.CanSeeEstate(estateId);
 }

@@ -16,9 +16,7 @@ public static class Access
     public static string SubjectOf(ClaimsPrincipal user) => user.ToActor().Id;
 
     public static bool CanSee(ClaimsPrincipal user, ComplaintState complaint) =>
-        complaint.IsRegistered && (user.IsResidentOnly()
-            ? complaint.Reporter?.ResidentId == SubjectOf(user)
-            : user.CanSeeEstate(complaint.EstateId));
+        complaint.IsRegistered && user.MaySee(complaint.EstateId, complaint.Reporter?.ResidentId);
 
     /// <summary>Name and phone in full for the handling roles and for the complainant; masked for everyone else.</summary>
     public static bool MaySeeReporter(ClaimsPrincipal user, ComplaintState complaint) =>

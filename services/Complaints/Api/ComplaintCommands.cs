@@ -10,6 +10,8 @@ public sealed class ComplaintCommands(CommandHandler<ComplaintState, IComplaintC
 {
     protected override string ResourceName => "complaint";
 
+    protected override string RoutePrefix => ComplaintsService.RoutePrefix;
+
     public override string StreamFor(Guid id) => ComplaintsService.StreamFor(id);
 
     public override bool CanSee(ClaimsPrincipal user, ComplaintState state) => Access.CanSee(user, state);

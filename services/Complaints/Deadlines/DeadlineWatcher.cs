@@ -3,7 +3,6 @@ using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.ReadModels;
 using Platform.Complaints.Features;
-using Platform.Complaints.ReadModel;
 
 namespace Platform.Complaints.Deadlines;
 
@@ -18,27 +17,17 @@ public sealed class DeadlineWatcher(
     IConfiguration configuration,
     LeadReplicaLease lease,
     TimeProvider time,
-    ILogger<DeadlineWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "Complaints:DeadlineWatcher"), lease, time, logger)
+    ILogger<DeadlineWatcher> logger)
+    : ReadModelWatcher(database, WatcherOptions.FromConfiguration(configuration, "Complaints:DeadlineWatcher"), lease, time, logger)
 {
     protected override Task ActOnAsync(Guid id, CancellationToken ct) => commands.MarkDeadlineMissedAsync(id, ct);
 
-    protected override IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT complaint_id FROM complaint_list
-            WHERE status <> 'closed' AND (
-                (overdue_reply = 0 AND replied_at IS NULL AND reply_due_at <= $now)
-             OR (overdue_resolve = 0 AND status NOT IN ('resolved', 'closed') AND resolve_due_at IS NOT NULL AND resolve_due_at <= $now)
-             OR (overdue_follow_up = 0 AND status = 'resolved' AND follow_up_due_at IS NOT NULL AND follow_up_due_at <= $now))
-            LIMIT $batch;
-            """;
-        command.Parameters.AddWithValue("$now", ComplaintListProjection.Instant(now));
-        command.Parameters.AddWithValue("$batch", batchSize);
-        var ids = new List<Guid>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(Guid.Parse(reader.GetString(0)));
-        return ids;
-    }
+    protected override string DueQuery => """
+        SELECT complaint_id FROM complaint_list
+        WHERE status <> 'closed' AND (
+            (overdue_reply = 0 AND replied_at IS NULL AND reply_due_at <= $now)
+         OR (overdue_resolve = 0 AND status NOT IN ('resolved', 'closed') AND resolve_due_at IS NOT NULL AND resolve_due_at <= $now)
+         OR (overdue_follow_up = 0 AND status = 'resolved' AND follow_up_due_at IS NOT NULL AND follow_up_due_at <= $now))
+        LIMIT $batch;
+        """;
 }

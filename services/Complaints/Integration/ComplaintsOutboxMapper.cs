@@ -9,5 +9,5 @@ public sealed class ComplaintsOutboxMapper : IIntegrationEventMapper
     private readonly ComplaintIntegrationEventMapper _mapper = new();
 
     public ValueTask<IReadOnlyList<object>> MapAsync(object domainEvent, RecordedEvent recorded, CancellationToken ct) =>
-        ValueTask.FromResult<IReadOnlyList<object>>(_mapper.Map(domainEvent, ComplaintsService.IdFromStream(recorded.StreamId)).ToList());
+        ValueTask.FromResult<IReadOnlyList<object>>(_mapper.Map(domainEvent, ComplaintsService.Streams.IdOf(recorded.StreamId)).ToList());
 }

@@ -70,22 +70,12 @@ public static class ComplaintListProjection
         CREATE INDEX IF NOT EXISTS ix_complaint_follow_ups_estate_recorded ON complaint_follow_ups (estate_id, recorded_at);
         """;
 
-    public static void EnsureSchema(SqliteConnection connection, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-    }
+    public static void EnsureSchema(SqliteConnection connection, SqliteTransaction? transaction = null) =>
+        RevisionGuardedRow.Run(connection, transaction, Schema);
 
     /// <summary>Empties the tables before a rebuild from position 0.</summary>
-    public static void Reset(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM complaint_follow_ups; DELETE FROM complaint_list;";
-        command.ExecuteNonQuery();
-    }
+    public static void Reset(SqliteConnection connection, SqliteTransaction? transaction) =>
+        RevisionGuardedRow.Run(connection, transaction, "DELETE FROM complaint_follow_ups; DELETE FROM complaint_list;");
 
     /// <summary>Instants are stored as fixed-width UTC text, so they sort and compare as strings.</summary>
     public static string Instant(DateTimeOffset value) => SqlValues.Instant(value);
@@ -93,11 +83,16 @@ public static class ComplaintListProjection
     public static void Apply(
         SqliteConnection connection, SqliteTransaction transaction, object @event, Guid complaintId, long revision, ulong position)
     {
-        var row = new RowWriter(connection, transaction, complaintId, revision, position);
+        var row = new RevisionGuardedRow(connection, transaction, "complaint_list", "complaint_id", complaintId.ToString(), revision, position);
         switch (@event)
         {
             case ComplaintRegistered e:
-                row.Insert(e);
+                row.Insert(
+                    ("estate_id", e.EstateId), ("building", e.Unit.Building), ("entrance", e.Unit.Entrance), ("room", e.Unit.Room),
+                    ("channel", WireName.Of(e.Channel)), ("category", WireName.Of(e.Category)), ("severity", WireName.Of(e.Severity)),
+                    ("status", WireName.Of(ComplaintStatus.Registered)), ("handling_level", WireName.Of(HandlingLevel.CallCentreAgent)),
+                    ("reporter_kind", WireName.Of(e.Reporter.Kind)), ("reporter_resident_id", e.Reporter.ResidentId),
+                    ("linked_to_complaint_id", e.LinkedToComplaintId?.ToString()), ("registered_at", Instant(e.RegisteredAt)));
                 break;
             case ComplaintDeadlinesSet e:
                 row.Update("reply_due_at = $a, resolve_due_at = $b", Instant(e.ReplyDueAt), Nullable(e.ResolveDueAt));
@@ -159,7 +154,11 @@ public static class ComplaintListProjection
             case ComplaintFollowUpRecorded e:
                 var satisfied = CountsAsSatisfied(e.Outcome);
                 if (row.Update("follow_ups = follow_ups + 1, satisfied_follow_ups = satisfied_follow_ups + $a", satisfied ? 1 : 0))
-                    row.InsertFollowUp(e, satisfied);
+                    row.Execute("""
+                        INSERT INTO complaint_follow_ups (complaint_id, follow_up_number, estate_id, outcome, satisfied, recorded_at)
+                        SELECT $id, $a, estate_id, $b, $c, $d FROM complaint_list WHERE complaint_id = $id
+                        ON CONFLICT (complaint_id, follow_up_number) DO NOTHING;
+                        """, e.FollowUpNumber, WireName.Of(e.Outcome), satisfied, Instant(e.RecordedAt));
                 break;
             case ComplaintClosed e:
                 row.Update("status = 'closed', closed_at = $a", Instant(e.ClosedAt));
@@ -186,80 +185,4 @@ public static class ComplaintListProjection
     private static string? Nullable(DateTimeOffset? value) => value is { } v ? Instant(v) : null;
 
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private sealed class RowWriter(SqliteConnection connection, SqliteTransaction transaction, Guid complaintId, long revision, ulong position)
-    {
-        private readonly string _id = complaintId.ToString();
-
-        public void Insert(ComplaintRegistered e)
-        {
-            using var command = Command("""
-                INSERT INTO complaint_list (
-                    complaint_id, estate_id, building, entrance, room, channel, category, severity, status, handling_level,
-                    reporter_kind, reporter_resident_id, linked_to_complaint_id, registered_at, revision, position)
-                VALUES ($id, $estate, $building, $entrance, $room, $channel, $category, $severity, 'registered', $level,
-                    $kind, $resident, $linked, $at, $revision, $position)
-                ON CONFLICT (complaint_id) DO NOTHING;
-                """);
-            Add(command, "$estate", e.EstateId);
-            Add(command, "$building", e.Unit.Building);
-            Add(command, "$entrance", e.Unit.Entrance);
-            Add(command, "$room", e.Unit.Room);
-            Add(command, "$channel", WireName.Of(e.Channel));
-            Add(command, "$category", WireName.Of(e.Category));
-            Add(command, "$severity", WireName.Of(e.Severity));
-            Add(command, "$level", WireName.Of(HandlingLevel.CallCentreAgent));
-            Add(command, "$kind", WireName.Of(e.Reporter.Kind));
-            Add(command, "$resident", e.Reporter.ResidentId);
-            Add(command, "$linked", e.LinkedToComplaintId?.ToString());
-            Add(command, "$at", Instant(e.RegisteredAt));
-            command.ExecuteNonQuery();
-        }
-
-        /// <summary>Applies the change only if the row is behind this event; says whether it was.</summary>
-        public bool Update(string? set, params object?[] values)
-        {
-            var assignments = set is null ? "" : set + ", ";
-            using var command = Command($"""
-                UPDATE complaint_list SET {assignments}revision = $revision, position = $position
-                WHERE complaint_id = $id AND revision < $revision;
-                """);
-            for (var i = 0; i < values.Length; i++)
-                Add(command, "$" + (char)('a' + i), values[i]);
-            return command.ExecuteNonQuery() > 0;
-        }
-
-        public void InsertFollowUp(ComplaintFollowUpRecorded e, bool satisfied)
-        {
-            using var command = Command("""
-                INSERT INTO complaint_follow_ups (complaint_id, follow_up_number, estate_id, outcome, satisfied, recorded_at)
-                SELECT $id, $number, estate_id, $outcome, $satisfied, $at FROM complaint_list WHERE complaint_id = $id
-                ON CONFLICT (complaint_id, follow_up_number) DO NOTHING;
-                """);
-            Add(command, "$number", e.FollowUpNumber);
-            Add(command, "$outcome", WireName.Of(e.Outcome));
-            Add(command, "$satisfied", satisfied);
-            Add(command, "$at", Instant(e.RecordedAt));
-            command.ExecuteNonQuery();
-        }
-
-        private SqliteCommand Command(string sql)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$id", _id);
-            command.Parameters.AddWithValue("$revision", revision);
-            command.Parameters.AddWithValue("$position", checked((long)position));
-            return command;
-        }
-
-        private static void Add(SqliteCommand command, string name, object? value) =>
-            command.Parameters.AddWithValue(name, value switch
-            {
-                null => DBNull.Value,
-                bool b => b ? 1 : 0,
-                _ => value,
-            });
-    }
 }

@@ -17,5 +17,5 @@ public sealed class ComplaintListReadModel : IProjection
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, object @event) =>
         ComplaintListProjection.Apply(connection, transaction, @event,
-            ComplaintsService.IdFromStream(recorded.StreamId), recorded.StreamRevision, recorded.Position.Commit);
+            ComplaintsService.Streams.IdOf(recorded.StreamId), recorded.StreamRevision, recorded.Position.Commit);
 }

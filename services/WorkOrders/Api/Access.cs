@@ -11,9 +11,7 @@ public static class Access
 
     /// <summary>A resident sees the orders they logged themselves; everyone else the orders of the estates in their token.</summary>
     public static bool CanSee(ClaimsPrincipal user, WorkOrderState order) =>
-        order.Exists && (user.IsResidentOnly()
-            ? order.ResidentId is { } resident && resident == SubjectOf(user)
-            : user.CanSeeEstate(order.Unit.EstateId));
+        order.Exists && user.MaySee(order.Unit.EstateId, order.ResidentId);
 
     /// <summary>
     /// The reporter's name and phone in full for customer-service staff, for the technician sent to the door, and for the

@@ -12,6 +12,8 @@ public sealed class WorkOrderCommands(CommandHandler<WorkOrderState, IWorkOrderC
 
     protected override string ResourceName => "work-order";
 
+    protected override string RoutePrefix => WorkOrdersService.RoutePrefix;
+
     public override string StreamFor(Guid id) => WorkOrderStream.For(id);
 
     public override bool CanSee(ClaimsPrincipal user, WorkOrderState state) => Access.CanSee(user, state);

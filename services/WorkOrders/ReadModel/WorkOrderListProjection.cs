@@ -75,18 +75,24 @@ public sealed class WorkOrderListProjection : IProjection
 
     public string Name => ProjectionName;
 
-    public void EnsureSchema(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, Schema);
+    public void EnsureSchema(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction, Schema);
 
     public void Reset(SqliteConnection connection, SqliteTransaction transaction) =>
-        Execute(connection, transaction, "DELETE FROM work_order_notices; DELETE FROM work_order_follow_ups; DELETE FROM work_orders;");
+        RevisionGuardedRow.Run(connection, transaction, "DELETE FROM work_order_notices; DELETE FROM work_order_follow_ups; DELETE FROM work_orders;");
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, object @event)
     {
-        var row = new RowWriter(connection, transaction, WorkOrdersService.IdFromStream(recorded.StreamId), recorded.StreamRevision, recorded.Position.Commit);
+        var row = new RevisionGuardedRow(connection, transaction, "work_orders", "work_order_id",
+            WorkOrderStream.Streams.IdOf(recorded.StreamId).ToString(), recorded.StreamRevision, recorded.Position.Commit);
         switch (@event)
         {
             case WorkOrderLogged e:
-                row.Insert(e);
+                row.Insert(
+                    ("estate_id", e.Unit.EstateId), ("building", e.Unit.Building), ("entrance", e.Unit.Entrance), ("room", e.Unit.Room),
+                    ("channel", WireName.Of(e.Channel)), ("type", WireName.Of(e.Type)), ("category", e.Category),
+                    ("urgency", WireName.Of(e.Urgency)), ("status", WireName.Of(WorkOrderStatus.Logged)), ("resident_id", e.ResidentId),
+                    ("complaint_id", e.ComplaintId?.ToString()), ("logged_at", SqlValues.Instant(e.LoggedAt)),
+                    ("handle_due_at", SqlValues.Instant(e.HandleDueAt)), ("repair_due_at", SqlValues.Instant(e.RepairDueAt)));
                 break;
             case WorkOrderUrgencyReclassified e:
                 row.Update("urgency = $a, handle_due_at = $b, repair_due_at = $c", WireName.Of(e.To), SqlValues.Instant(e.HandleDueAt), SqlValues.Instant(e.RepairDueAt));
@@ -115,20 +121,20 @@ public sealed class WorkOrderListProjection : IProjection
                 break;
             case FollowUpScheduled e:
                 if (row.Update(null))
-                    row.Side("""
+                    row.Execute("""
                         INSERT INTO work_order_follow_ups (work_order_id, sequence, trigger, due_at) VALUES ($id, $a, $b, $c)
                         ON CONFLICT (work_order_id, sequence) DO NOTHING;
                         """, e.Sequence, WireName.Of(e.Trigger), SqlValues.Instant(e.DueAt));
                 break;
             case FollowUpRecorded e:
                 if (row.Update(null))
-                    row.Side("UPDATE work_order_follow_ups SET outcome = $a, recorded_at = $b WHERE work_order_id = $id AND sequence = $c;",
+                    row.Execute("UPDATE work_order_follow_ups SET outcome = $a, recorded_at = $b WHERE work_order_id = $id AND sequence = $c;",
                         WireName.Of(e.Outcome), SqlValues.Instant(e.RecordedAt), e.Sequence);
                 break;
             case ReworkOrdered e:
                 // Rework withdraws the follow-ups still pending, as the order's state does.
                 if (row.Update("status = 'rework-ordered', rework_count = rework_count + 1, rework_notice_due_at = $a", SqlValues.Instant(e.NoticeDueAt)))
-                    row.Side("UPDATE work_order_follow_ups SET withdrawn = 1 WHERE work_order_id = $id AND outcome IS NULL;");
+                    row.Execute("UPDATE work_order_follow_ups SET withdrawn = 1 WHERE work_order_id = $id AND outcome IS NULL;");
                 break;
             case ReworkNoticeIssued e:
                 row.Update("status = 'in-progress', technician_id = $a, rework_notice_due_at = NULL", e.TechnicianId);
@@ -141,14 +147,14 @@ public sealed class WorkOrderListProjection : IProjection
                 break;
             case RectificationNoticeIssued e:
                 if (row.Update(null))
-                    row.Side("""
+                    row.Execute("""
                         INSERT INTO work_order_notices (notice_id, work_order_id, reply_due_at) VALUES ($a, $id, $b)
                         ON CONFLICT (notice_id) DO NOTHING;
                         """, e.NoticeId.ToString(), SqlValues.Instant(e.ReplyDueAt));
                 break;
             case RectificationReplyRecorded e:
                 if (row.Update(null))
-                    row.Side("UPDATE work_order_notices SET replied_at = $a WHERE notice_id = $b;", SqlValues.Instant(e.RepliedAt), e.NoticeId.ToString());
+                    row.Execute("UPDATE work_order_notices SET replied_at = $a WHERE notice_id = $b;", SqlValues.Instant(e.RepliedAt), e.NoticeId.ToString());
                 break;
             default:
                 // Events with nothing for the list still move the row's revision, so later ones apply in order.
@@ -158,7 +164,7 @@ public sealed class WorkOrderListProjection : IProjection
     }
 
     /// <summary>Each breach is counted, and marks its deadline as recorded so the watcher stops looking at it.</summary>
-    private static void ApplyBreach(RowWriter row, WorkOrderSlaBreached e)
+    private static void ApplyBreach(RevisionGuardedRow row, WorkOrderSlaBreached e)
     {
         switch (e.Deadline)
         {
@@ -173,72 +179,12 @@ public sealed class WorkOrderListProjection : IProjection
                 break;
             case SlaDeadline.FollowUp:
                 if (row.Update("breach_count = breach_count + 1"))
-                    row.Side("UPDATE work_order_follow_ups SET breached = 1 WHERE work_order_id = $id AND sequence = $a;", e.FollowUpSequence);
+                    row.Execute("UPDATE work_order_follow_ups SET breached = 1 WHERE work_order_id = $id AND sequence = $a;", e.FollowUpSequence);
                 break;
             case SlaDeadline.RectificationReply:
                 if (row.Update("breach_count = breach_count + 1"))
-                    row.Side("UPDATE work_order_notices SET breached = 1 WHERE notice_id = $a;", e.RectificationNoticeId?.ToString());
+                    row.Execute("UPDATE work_order_notices SET breached = 1 WHERE notice_id = $a;", e.RectificationNoticeId?.ToString());
                 break;
-        }
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private sealed class RowWriter(SqliteConnection connection, SqliteTransaction transaction, Guid workOrderId, long revision, ulong position)
-    {
-        public void Insert(WorkOrderLogged e)
-        {
-            using var command = Command("""
-                INSERT INTO work_orders (
-                    work_order_id, estate_id, building, entrance, room, channel, type, category, urgency, status,
-                    resident_id, complaint_id, logged_at, handle_due_at, repair_due_at, revision, position)
-                VALUES ($id, $a, $b, $c, $d, $e, $f, $g, $h, 'logged', $i, $j, $k, $l, $m, $revision, $position)
-                ON CONFLICT (work_order_id) DO NOTHING;
-                """, e.Unit.EstateId, e.Unit.Building, e.Unit.Entrance, e.Unit.Room, WireName.Of(e.Channel), WireName.Of(e.Type), e.Category,
-                WireName.Of(e.Urgency), e.ResidentId, e.ComplaintId?.ToString(), SqlValues.Instant(e.LoggedAt),
-                SqlValues.Instant(e.HandleDueAt), SqlValues.Instant(e.RepairDueAt));
-            command.ExecuteNonQuery();
-        }
-
-        /// <summary>Applies the change only if the row is behind this event; says whether it was.</summary>
-        public bool Update(string? set, params object?[] values)
-        {
-            var assignments = set is null ? "" : set + ", ";
-            using var command = Command($"""
-                UPDATE work_orders SET {assignments}revision = $revision, position = $position
-                WHERE work_order_id = $id AND revision < $revision;
-                """, values);
-            return command.ExecuteNonQuery() > 0;
-        }
-
-        public void Side(string sql, params object?[] values)
-        {
-            using var command = Command(sql, values);
-            command.ExecuteNonQuery();
-        }
-
-        private SqliteCommand Command(string sql, params object?[] values)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$id", workOrderId.ToString());
-            command.Parameters.AddWithValue("$revision", revision);
-            command.Parameters.AddWithValue("$position", checked((long)position));
-            for (var i = 0; i < values.Length; i++)
-                command.Parameters.AddWithValue("$" + (char)('a' + i), values[i] switch
-                {
-                    null => DBNull.Value,
-                    bool b => b ? 1 : 0,
-                    var value => value,
-                });
-            return command;
         }
     }
 }

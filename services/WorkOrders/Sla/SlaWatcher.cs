@@ -15,31 +15,21 @@ public sealed class SlaWatcher(
     IConfiguration configuration,
     LeadReplicaLease lease,
     TimeProvider time,
-    ILogger<SlaWatcher> logger) : PeriodicWatcher(WatcherOptions.FromConfiguration(configuration, "WorkOrders:SlaWatcher"), lease, time, logger)
+    ILogger<SlaWatcher> logger)
+    : ReadModelWatcher(database, WatcherOptions.FromConfiguration(configuration, "WorkOrders:SlaWatcher"), lease, time, logger)
 {
     protected override Task ActOnAsync(Guid id, CancellationToken ct) => commands.MarkSlaBreachedAsync(id, ct);
 
-    protected override IReadOnlyList<Guid> FindDue(DateTimeOffset now, int batchSize)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT w.work_order_id FROM work_orders w
-            WHERE w.status NOT IN ('closed', 'cancelled') AND (
-                (w.handle_breached = 0 AND w.work_started_at IS NULL AND w.handle_due_at <= $now)
-             OR (w.repair_breached = 0 AND w.first_completed_at IS NULL AND w.repair_due_at <= $now)
-             OR (w.rework_notice_due_at <= $now)
-             OR EXISTS (SELECT 1 FROM work_order_follow_ups f
-                        WHERE f.work_order_id = w.work_order_id AND f.outcome IS NULL AND f.withdrawn = 0 AND f.breached = 0 AND f.due_at <= $now)
-             OR EXISTS (SELECT 1 FROM work_order_notices n
-                        WHERE n.work_order_id = w.work_order_id AND n.replied_at IS NULL AND n.breached = 0 AND n.reply_due_at <= $now))
-            LIMIT $batch;
-            """;
-        command.Parameters.AddWithValue("$now", SqlValues.Instant(now));
-        command.Parameters.AddWithValue("$batch", batchSize);
-        var ids = new List<Guid>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(Guid.Parse(reader.GetString(0)));
-        return ids;
-    }
+    protected override string DueQuery => """
+        SELECT w.work_order_id FROM work_orders w
+        WHERE w.status NOT IN ('closed', 'cancelled') AND (
+            (w.handle_breached = 0 AND w.work_started_at IS NULL AND w.handle_due_at <= $now)
+         OR (w.repair_breached = 0 AND w.first_completed_at IS NULL AND w.repair_due_at <= $now)
+         OR (w.rework_notice_due_at <= $now)
+         OR EXISTS (SELECT 1 FROM work_order_follow_ups f
+                    WHERE f.work_order_id = w.work_order_id AND f.outcome IS NULL AND f.withdrawn = 0 AND f.breached = 0 AND f.due_at <= $now)
+         OR EXISTS (SELECT 1 FROM work_order_notices n
+                    WHERE n.work_order_id = w.work_order_id AND n.replied_at IS NULL AND n.breached = 0 AND n.reply_due_at <= $now))
+        LIMIT $batch;
+        """;
 }

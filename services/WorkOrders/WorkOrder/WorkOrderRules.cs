@@ -45,8 +45,6 @@ internal static partial class WorkOrderRules
 
     /// <summary>Money is decimal yuan with at most 2 places (decision #8).</summary>
 
-    public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone);
-
     public static bool IsCategoryCode(string category) => CategoryPattern().IsMatch(category);
 
     /// <summary>
@@ -60,9 +58,6 @@ internal static partial class WorkOrderRules
         if (dueAt is { } due && now > due && !state.Breaches.Contains(SlaBreachKey.For(deadline, followUpSequence, noticeId)))
             yield return new WorkOrderSlaBreached(deadline, due, now, followUpSequence, noticeId);
     }
-
-    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,19}$")]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CategoryPattern();

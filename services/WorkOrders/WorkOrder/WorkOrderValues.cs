@@ -135,7 +135,8 @@ public static class WorkOrderRoles
 public static class WorkOrderStream
 {
     public const string Service = "workorders";
-    public const string Aggregate = "work-order";
 
-    public static string For(Guid workOrderId) => StreamName.For(Service, Aggregate, workOrderId.ToString());
+    public static AggregateStreams Streams { get; } = new(Service, "work-order");
+
+    public static string For(Guid workOrderId) => Streams.For(workOrderId);
 }

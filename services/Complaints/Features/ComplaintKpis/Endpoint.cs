@@ -24,16 +24,11 @@ public static class ComplaintKpisEndpoint
         HttpContext http, ReadModelDatabase database, ProjectionRunner<ComplaintListReadModel> runner, EstatePolicies policies,
         CancellationToken ct, string? estateId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
-        if (string.IsNullOrWhiteSpace(estateId))
-            return ApiProblems.InvalidField("estateId", "estate-required", "Name the estate to report on.", StatusCodes.Status400BadRequest);
-        if (from is null) return ApiProblems.InvalidField("from", "period-start-required", "Give the start of the period (ISO 8601).", StatusCodes.Status400BadRequest);
-        if (to is null) return ApiProblems.InvalidField("to", "period-end-required", "Give the end of the period (ISO 8601, exclusive).", StatusCodes.Status400BadRequest);
-        if (to <= from) return ApiProblems.InvalidField("to", "period-empty", "The period must end after it starts.", StatusCodes.Status400BadRequest);
-        if (!http.User.CanSeeEstate(estateId))
-            return ApiProblems.EstateNotVisible(estateId);
+        var (period, problem) = ReportPeriod.Read(http.User, estateId, from, to);
+        if (problem is not null) return problem;
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
 
         using var connection = database.Open();
-        return Results.Ok(ComplaintKpiReport.Query(connection, estateId, from.Value, to.Value, policies.For(estateId)));
+        return Results.Ok(ComplaintKpiReport.Query(connection, period!.EstateId, period.From, period.To, policies.For(period.EstateId)));
     }
 }

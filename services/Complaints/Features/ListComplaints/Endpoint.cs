@@ -42,7 +42,6 @@ public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, string
 
 public static class ListComplaintsEndpoint
 {
-    private const int DefaultLimit = 50, MaxLimit = 200;
     private static readonly HashSet<string> Statuses = ["registered", "in-progress", "compensation-pending", "resolved", "closed"];
 
     public static void Map(RouteGroupBuilder complaints) =>
@@ -60,45 +59,23 @@ public static class ListComplaintsEndpoint
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
 
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-            return BadQuery("limit", "limit-out-of-range", $"limit must be between 1 and {MaxLimit}.");
+        var (page, pageProblem) = PageRequest.From(limit, cursor);
+        if (pageProblem is not null) return pageProblem;
         if (status is not null && !Statuses.Contains(status))
             return BadQuery("status", "status-unknown", $"status must be one of {string.Join(", ", Statuses)}.");
-        if (category is not null && !Enum.GetValues<Category>().Any(c => WireName.Of(c) == category))
+        if (category is not null && !WireName.TryParse<Category>(category, out _))
             return BadQuery("category", "category-unknown", "category is not one of the complaint categories.");
-        (string SortKey, string Id)? after = null;
-        if (cursor is not null)
-        {
-            if (PageCursor.Decode(cursor) is not { } decoded) return BadQuery("cursor", "cursor-invalid", "cursor must be a nextCursor this API returned.");
-            after = decoded;
-        }
 
-        var filters = new List<string>();
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        if (http.User.IsResidentOnly())
-        {
-            filters.Add("reporter_resident_id = $resident");
-            command.Parameters.AddWithValue("$resident", Access.SubjectOf(http.User));
-        }
-        else
-        {
-            EstateFilter.Restrict(http.User, command, filters);
-        }
-        if (estateId is not null)
-        {
-            if (!http.User.CanSeeEstate(estateId)) return ApiProblems.EstateNotVisible(estateId);
-            filters.Add("estate_id = $estateId");
-            command.Parameters.AddWithValue("$estateId", estateId);
-        }
-        if (status is not null) { filters.Add("status = $status"); command.Parameters.AddWithValue("$status", status); }
-        if (category is not null) { filters.Add("category = $category"); command.Parameters.AddWithValue("$category", category); }
+        var filter = new ListFilter(command, http.User, residentColumn: "reporter_resident_id");
+        if (filter.Estate(http.User, estateId) is { } notVisible) return notVisible;
+        filter.Equal("status", status).Equal("category", category);
         if (overdue is { } late)
-            filters.Add(late ? "(overdue_reply + overdue_resolve + overdue_follow_up) > 0" : "(overdue_reply + overdue_resolve + overdue_follow_up) = 0");
-        if (registeredFrom is { } from) { filters.Add("registered_at >= $from"); command.Parameters.AddWithValue("$from", ComplaintListProjection.Instant(from)); }
-        if (registeredTo is { } to) { filters.Add("registered_at < $to"); command.Parameters.AddWithValue("$to", ComplaintListProjection.Instant(to)); }
-        if (after is { } position) PageCursor.AddAfter(filters, command, "registered_at", "complaint_id", position);
+            filter.Add(late ? "(overdue_reply + overdue_resolve + overdue_follow_up) > 0" : "(overdue_reply + overdue_resolve + overdue_follow_up) = 0");
+        if (registeredFrom is { } from) filter.Add("registered_at >= $from", ("$from", SqlValues.Instant(from)));
+        if (registeredTo is { } to) filter.Add("registered_at < $to", ("$to", SqlValues.Instant(to)));
+        filter.After(page!, "registered_at", "complaint_id");
 
         command.CommandText = $"""
             SELECT complaint_id, estate_id, building, entrance, room, channel, category, severity, valid, group_complaint,
@@ -106,16 +83,16 @@ public static class ListComplaintsEndpoint
                    registered_at, reply_due_at, resolve_due_at, follow_up_due_at, replied_at, resolved_at, closed_at,
                    overdue_reply, overdue_resolve, overdue_follow_up
             FROM complaint_list
-            {(filters.Count > 0 ? "WHERE " + string.Join(" AND ", filters) : "")}
+            {filter.Where}
             ORDER BY registered_at DESC, complaint_id DESC
             LIMIT $take;
             """;
-        var (page, next) = PageCursor.ReadPage(command, take, reader =>
+        var (items, next) = PageCursor.ReadPage(command, page!.Take, reader =>
         {
             var summary = Read(reader);
             return (summary, reader.GetString(17), summary.Id);
         });
-        return Results.Ok(new ComplaintPage(page, next));
+        return Results.Ok(new ComplaintPage(items, next));
     }
 
     private static ComplaintSummary Read(SqliteDataReader r) => new(

@@ -3,6 +3,8 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.Complaints.Api;
 
+using NewComplaint = Platform.BuildingBlocks.Http.NewAggregate<Platform.Complaints.IComplaintCommand>;
+
 namespace Platform.Complaints.Features;
 
 /// <param name="Category">"other" when omitted; the supervisor can classify it later.</param>
@@ -33,41 +35,26 @@ public static class RegisterComplaintEndpoint
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext http, ComplaintCommands commands, EstatePolicies policies, CancellationToken ct)
-    {
-        var read = await CommandRequest.ReadBodyAsync<RegisterComplaintRequest>(http.Request, ct);
-        if (read.Problem is not null) return read.Problem;
-        var body = read.Body!;
+    private static Task<IResult> HandleAsync(HttpContext http, ComplaintCommands commands, EstatePolicies policies, CancellationToken ct) =>
+        commands.CreateAsync<RegisterComplaintRequest>(http, (body, actor, id) =>
+        {
+            var channel = body.Channel ?? (http.User.IsResidentOnly() ? Channel.ResidentApp : null);
+            if (channel is null)
+                return NewComplaint.Refused(ApiProblems.InvalidField("channel", "complaint-channel-required", "Say which intake channel the complaint came through."));
+            if (body.Reporter?.Kind is not { } kind)
+                return NewComplaint.Refused(ApiProblems.InvalidField("reporter.kind", "reporter-kind-required", "Say whether the complainant is the owner or a tenant."));
 
-        var actor = http.User.ToActor();
-        if (!CommandRequest.TryCreateEnvelope(http, actor, read.RawText, out var envelope, out var problem)) return problem!;
-
-        var residentOnly = http.User.IsResidentOnly();
-        var channel = body.Channel ?? (residentOnly ? Channel.ResidentApp : (Channel?)null);
-        if (channel is null)
-            return ApiProblems.InvalidField("channel", "complaint-channel-required", "Say which intake channel the complaint came through.");
-        if (body.Reporter?.Kind is null)
-            return ApiProblems.InvalidField("reporter.kind", "reporter-kind-required", "Say whether the complainant is the owner or a tenant.");
-        var estateId = body.EstateId?.Trim() ?? "";
-        if (estateId.Length > 0 && !http.User.CanSeeEstate(estateId))
-            return ApiProblems.EstateNotVisible(estateId);
-
-        // With an Idempotency-Key the id is derived from it, so a retried registration finds its own stream.
-        var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create("complaint", key) : Guid.CreateVersion7();
-        var command = new RegisterComplaint(
-            id,
-            estateId,
-            new UnitAddress(body.Unit?.Building ?? "", body.Unit?.Entrance, body.Unit?.Room),
-            new Reporter(body.Reporter.Name ?? "", body.Reporter.Phone ?? "", body.Reporter.Kind.Value, body.Reporter.ResidentId),
-            channel.Value,
-            body.Content ?? "",
-            body.Category ?? Category.Other,
-            body.Severity,
-            policies.For(estateId),
-            actor);
-
-        var outcome = await commands.Handler.HandleAsync(ComplaintsService.StreamFor(id), command, envelope, ct);
-        return outcome.ToHttp(http, state => ComplaintView.From(state, http.User), $"{ComplaintsService.RoutePrefix}/{id}");
-    }
+            var estateId = body.EstateId?.Trim() ?? "";
+            return NewComplaint.Of(new RegisterComplaint(
+                id,
+                estateId,
+                new UnitAddress(body.Unit?.Building ?? "", body.Unit?.Entrance, body.Unit?.Room),
+                new Reporter(body.Reporter.Name ?? "", body.Reporter.Phone ?? "", kind, body.Reporter.ResidentId),
+                channel.Value,
+                body.Content ?? "",
+                body.Category ?? Category.Other,
+                body.Severity,
+                policies.For(estateId),
+                actor), estateId);
+        }, ct);
 }

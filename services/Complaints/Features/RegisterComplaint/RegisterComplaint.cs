@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.EventSourcing;
 
 namespace Platform.Complaints.Features;
@@ -8,7 +8,7 @@ namespace Platform.Complaints.Features;
 /// brief 2.3. <see cref="Policy"/> is the estate's policy in force: it sets the reply and resolve deadlines.
 /// <see cref="LinkedToComplaintId"/> marks a follow-up case opened from another complaint's follow-up (000:492).
 /// </summary>
-public sealed partial record RegisterComplaint(
+public sealed record RegisterComplaint(
     Guid ComplaintId,
     string EstateId,
     UnitAddress Unit,
@@ -90,20 +90,12 @@ public sealed partial record RegisterComplaint(
             ?? ComplaintRules.RequireText(c.Unit?.Building, "complaint-building-required", "unit.building", "The building")
             ?? ComplaintRules.RequireText(c.Reporter?.Name, "reporter-name-required", "reporter.name", "The complainant's name")
             ?? ComplaintRules.RequireText(c.Reporter?.Phone, "reporter-phone-required", "reporter.phone", "The complainant's phone number")
-            ?? (IsPlausiblePhone(c.Reporter!.Phone)
+            ?? (PersonalData.IsPlausiblePhone(c.Reporter!.Phone)
                 ? null
                 : Rejection.Invalid("reporter-phone-invalid", "reporter.phone", "The phone number is not a plausible phone number."))
             ?? ComplaintRules.RequireText(c.Content, "complaint-content-required", "content", "What the complaint is about");
     }
 
-    /// <summary>
-    /// Mobile (13800138000), landline with or without area code (0898-88888888), 400 numbers, +86: 6 to 15 digits
-    /// once spaces, dashes and brackets are taken out, optionally after a leading "+".
-    /// </summary>
-    public static bool IsPlausiblePhone(string phone) => PhonePattern().IsMatch(phone.Trim());
-
-    [GeneratedRegex(@"^\+?(?:[\s\-()]*\d){6,15}[\s\-()]*$")]
-    private static partial Regex PhonePattern();
 
     private static bool IsSameRegistration(ComplaintState state, ComplaintRegistered registered) =>
         state.Id == registered.ComplaintId

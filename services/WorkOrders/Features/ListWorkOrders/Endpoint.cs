@@ -36,7 +36,6 @@ public sealed record WorkOrderPage(IReadOnlyList<WorkOrderSummary> Items, string
 
 public static class ListWorkOrdersEndpoint
 {
-    private const int DefaultLimit = 50, MaxLimit = 200;
     private const string Columns = """
         work_order_id, estate_id, building, entrance, room, channel, type, category, urgency, status, technician_id,
         complaint_id, logged_at, appointment_at, handle_due_at, repair_due_at, work_started_at, first_completed_at,
@@ -70,48 +69,32 @@ public static class ListWorkOrdersEndpoint
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
 
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-            return BadQuery("limit", "limit-out-of-range", $"limit must be between 1 and {MaxLimit}.");
+        var (page, pageProblem) = PageRequest.From(limit, cursor);
+        if (pageProblem is not null) return pageProblem;
         if (status is not null && (!WireName.TryParse<WorkOrderStatus>(status, out var parsedStatus) || parsedStatus == WorkOrderStatus.None))
             return BadQuery("status", "status-unknown", $"status must be one of {string.Join(", ", WireName.All<WorkOrderStatus>().Skip(1))}.");
         if (urgency is not null && !WireName.TryParse<UrgencyClass>(urgency, out _))
             return BadQuery("urgency", "urgency-unknown", $"urgency must be one of {string.Join(", ", WireName.All<UrgencyClass>())}.");
-        (string SortKey, string Id)? after = null;
-        if (cursor is not null)
-        {
-            if (PageCursor.Decode(cursor) is not { } decoded) return BadQuery("cursor", "cursor-invalid", "cursor must be a nextCursor this API returned.");
-            after = decoded;
-        }
-
-        var filters = new List<string>();
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        RestrictToVisible(http, command, filters);
-        if (estateId is not null)
-        {
-            if (!http.User.CanSeeEstate(estateId)) return ApiProblems.EstateNotVisible(estateId);
-            filters.Add("estate_id = $estateId");
-            command.Parameters.AddWithValue("$estateId", estateId);
-        }
-        if (status is not null) { filters.Add("status = $status"); command.Parameters.AddWithValue("$status", status); }
-        if (technician is not null) { filters.Add("technician_id = $technician"); command.Parameters.AddWithValue("$technician", technician); }
-        if (urgency is not null) { filters.Add("urgency = $urgency"); command.Parameters.AddWithValue("$urgency", urgency); }
-        if (overdue is { } late) filters.Add(late ? "breach_count > 0" : "breach_count = 0");
-        if (after is { } position) PageCursor.AddAfter(filters, command, "logged_at", "work_order_id", position);
+        var filter = new ListFilter(command, http.User, residentColumn: "resident_id");
+        if (filter.Estate(http.User, estateId) is { } notVisible) return notVisible;
+        filter.Equal("status", status).Equal("technician_id", technician).Equal("urgency", urgency);
+        if (overdue is { } late) filter.Add(late ? "breach_count > 0" : "breach_count = 0");
+        filter.After(page!, "logged_at", "work_order_id");
 
         command.CommandText = $"""
             SELECT {Columns} FROM work_orders
-            {Where(filters)}
+            {filter.Where}
             ORDER BY logged_at DESC, work_order_id DESC
             LIMIT $take;
             """;
-        var (page, next) = PageCursor.ReadPage(command, take, reader =>
+        var (items, next) = PageCursor.ReadPage(command, page!.Take, reader =>
         {
             var summary = Read(reader);
             return (summary, reader.GetString(12), summary.Id);
         });
-        return Results.Ok(new WorkOrderPage(page, next));
+        return Results.Ok(new WorkOrderPage(items, next));
     }
 
     private static async Task<IResult> MyQueueAsync(
@@ -121,36 +104,20 @@ public static class ListWorkOrdersEndpoint
 
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        var filters = new List<string> { "technician_id = $me", $"status IN {OpenForTechnician}" };
-        command.Parameters.AddWithValue("$me", Access.SubjectOf(http.User));
-        EstateFilter.Restrict(http.User, command, filters);
+        var filter = new ListFilter(command, http.User, residentColumn: "resident_id")
+            .Equal("technician_id", Access.SubjectOf(http.User))
+            .Add($"status IN {OpenForTechnician}");
         command.CommandText = $"""
             SELECT {Columns} FROM work_orders
-            {Where(filters)}
+            {filter.Where}
             ORDER BY urgency = 'urgent' DESC, COALESCE(appointment_at, logged_at), logged_at, work_order_id
-            LIMIT {MaxLimit};
+            LIMIT {PageRequest.MaxLimit};
             """;
         var items = new List<WorkOrderSummary>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) items.Add(Read(reader));
         return Results.Ok(new WorkOrderPage(items, null));
     }
-
-    /// <summary>Residents see what they logged; everyone else the estates of their token.</summary>
-    private static void RestrictToVisible(HttpContext http, SqliteCommand command, List<string> filters)
-    {
-        if (http.User.IsResidentOnly())
-        {
-            filters.Add("resident_id = $resident");
-            command.Parameters.AddWithValue("$resident", Access.SubjectOf(http.User));
-        }
-        else
-        {
-            EstateFilter.Restrict(http.User, command, filters);
-        }
-    }
-
-    private static string Where(List<string> filters) => filters.Count > 0 ? "WHERE " + string.Join(" AND ", filters) : "";
 
     private static WorkOrderSummary Read(SqliteDataReader r) => new(
         Guid.Parse(r.GetString(0)),

@@ -3,6 +3,8 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.WorkOrders.Api;
 
+using NewWorkOrder = Platform.BuildingBlocks.Http.NewAggregate<Platform.WorkOrders.IWorkOrderCommand>;
+
 namespace Platform.WorkOrders.Features;
 
 /// <param name="Type">"repair" when omitted.</param>
@@ -36,38 +38,25 @@ public static class LogWorkOrderEndpoint
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, WorkOrderCommands commands, CancellationToken ct)
-    {
-        var read = await CommandRequest.ReadBodyAsync<LogWorkOrderRequest>(http.Request, ct);
-        if (read.Problem is not null) return read.Problem;
-        var body = read.Body!;
+    private static Task<IResult> HandleAsync(HttpContext http, WorkOrderCommands commands, CancellationToken ct) =>
+        commands.CreateAsync<LogWorkOrderRequest>(http, (body, actor, id) =>
+        {
+            var channel = body.Channel ?? (http.User.IsResidentOnly() ? IntakeChannel.ResidentApp : null);
+            if (channel is null)
+                return NewWorkOrder.Refused(ApiProblems.InvalidField("channel", "channel-required", "Say which intake channel the request came through."));
 
-        var actor = http.User.ToActor();
-        if (!CommandRequest.TryCreateEnvelope(http, actor, read.RawText, out var envelope, out var problem)) return problem!;
-
-        var channel = body.Channel ?? (http.User.IsResidentOnly() ? IntakeChannel.ResidentApp : null);
-        if (channel is null)
-            return ApiProblems.InvalidField("channel", "channel-required", "Say which intake channel the request came through.");
-
-        var estateId = body.Unit?.EstateId?.Trim() ?? "";
-        if (estateId.Length > 0 && !http.User.CanSeeEstate(estateId)) return ApiProblems.EstateNotVisible(estateId);
-
-        // With an Idempotency-Key the id is derived from it, so a retried request finds its own stream.
-        var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create("work-order", key) : Guid.CreateVersion7();
-        var command = new LogWorkOrder(
-            id,
-            channel.Value,
-            body.Type ?? WorkOrderType.Repair,
-            new UnitAddress(estateId, body.Unit?.Building ?? "", body.Unit?.Entrance, body.Unit?.Room),
-            body.Reporter is null ? null : new Reporter(body.Reporter.Name, body.Reporter.Phone),
-            ComplaintId: null,
-            body.Content ?? "",
-            body.Category,
-            body.Urgency,
-            commands.Policies.For(estateId),
-            actor);
-
-        var outcome = await commands.Handler.HandleAsync(WorkOrderStream.For(id), command, envelope, ct);
-        return outcome.ToHttp(http, state => WorkOrderView.From(state, http.User), $"{WorkOrdersService.RoutePrefix}/{id}");
-    }
+            var estateId = body.Unit?.EstateId?.Trim() ?? "";
+            return NewWorkOrder.Of(new LogWorkOrder(
+                id,
+                channel.Value,
+                body.Type ?? WorkOrderType.Repair,
+                new UnitAddress(estateId, body.Unit?.Building ?? "", body.Unit?.Entrance, body.Unit?.Room),
+                body.Reporter is null ? null : new Reporter(body.Reporter.Name, body.Reporter.Phone),
+                ComplaintId: null,
+                body.Content ?? "",
+                body.Category,
+                body.Urgency,
+                commands.Policies.For(estateId),
+                actor), estateId);
+        }, ct);
 }

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.EventSourcing;
 
 namespace Platform.WorkOrders.Features;
@@ -72,11 +73,11 @@ public sealed record LogWorkOrder(
 
         var phone = command.Reporter?.Phone;
         if (command.Channel == IntakeChannel.StaffPatrol)
-            return phone is not null && !WorkOrderRules.IsPhone(phone) ? PhoneInvalid() : null;
+            return phone is not null && !PersonalData.IsPlausiblePhone(phone) ? PhoneInvalid() : null;
 
         return WorkOrderRules.Required(command.Reporter?.Name, "reporter.name", "reporter-name-required")
             ?? WorkOrderRules.Required(phone, "reporter.phone", "reporter-phone-required")
-            ?? (WorkOrderRules.IsPhone(phone!) ? null : PhoneInvalid());
+            ?? (PersonalData.IsPlausiblePhone(phone!) ? null : PhoneInvalid());
 
         static Rejection PhoneInvalid() => Rejection.Invalid("reporter-phone-invalid", "reporter.phone", "The phone number is not valid.");
     }
