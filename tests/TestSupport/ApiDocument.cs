@@ -67,3 +67,67 @@ public sealed class ApiDocument(JsonObject document)
         return holder.Remove(parts[^1]) ? copy : null;
     }
 }
+
+/// <summary>The checks that hold a service's OpenAPI document to its behaviour; each API suite runs them on its service.</summary>
+public static class ApiDocumentContract
+{
+    /// <summary>
+    /// Leaves out each field of <paramref name="valid"/> in turn (nested ones too, conditional ones not): without a
+    /// required field the request is refused naming it and stores nothing; without an optional one it is accepted (201).
+    /// </summary>
+    public static async Task OmittedFieldsAnswerAsDocumentedAsync(
+        ApiDocument document, string operationId, JsonObject valid, Func<string, Task<Answer>> send, Func<Task<int>> storedEvents)
+    {
+        var fields = document.Fields(document.Operation(operationId).RequestSchema!);
+        foreach (var field in fields.Where(f => !f.Conditional))
+        {
+            if (ApiDocument.Without(valid, field.Path) is not { } body) continue;
+            var before = await storedEvents();
+
+            var answer = await send(body.ToJsonString());
+
+            if (field.Required)
+            {
+                Xunit.Assert.True(answer.Status is 400 or 422, $"without {field.Path}: {answer}");
+                Xunit.Assert.Contains(answer.Body!["errors"]!.AsObject(), e => e.Key == field.Path || e.Key.StartsWith(field.Path + ".", StringComparison.Ordinal));
+                Xunit.Assert.Equal(before, await storedEvents());
+            }
+            else
+            {
+                Xunit.Assert.True(answer.Status == 201, $"without the optional {field.Path}: {answer}");
+            }
+        }
+    }
+
+    /// <summary>Sends <c>{}</c> to every command on one aggregate: any field it is refused for missing is documented as required.</summary>
+    public static async Task MissingFieldsAreDocumentedAsync(
+        ApiDocument document, string resourcePath, Func<ApiOperation, string, Task<Answer>> send)
+    {
+        foreach (var operation in document.Operations().Where(o => o is { Method: "POST", RequestSchema: not null } && o.Path.Contains("{id}")))
+        {
+            var fields = document.Fields(operation.RequestSchema!);
+            var answer = await send(operation, operation.Path.Replace("{id}", resourcePath));
+
+            foreach (var (name, _) in answer.Body?["errors"]?.AsObject() ?? [])
+                Xunit.Assert.True(fields.Any(f => f.Path == name && (f.Required || f.Conditional)),
+                    $"{operation.Id} refused {{}} naming '{name}', which its document does not require: {answer}");
+        }
+    }
+
+    /// <summary>For every operation and every platform role: refused with 403 <c>forbidden</c> exactly when the role is not in its <c>x-roles</c>.</summary>
+    public static async Task RolesAnswerAsDocumentedAsync(ApiDocument document, ApiClient api, Func<string, string> tokenFor)
+    {
+        foreach (var operation in document.Operations().Where(o => o.Roles is not null))
+        {
+            foreach (var role in BuildingBlocks.EventSourcing.Roles.All.Where(r => r != BuildingBlocks.EventSourcing.Roles.System))
+            {
+                var path = System.Text.RegularExpressions.Regex.Replace(operation.Path, "{[^}]+}", Guid.NewGuid().ToString());
+                var answer = await api.SendAsync(new HttpMethod(operation.Method), path, tokenFor(role), rawJson: operation.Method == "POST" ? "{}" : null);
+
+                var refusedForRole = answer.Status == 403 && answer.ProblemType == BuildingBlocks.Hosting.Problems.Forbidden;
+                Xunit.Assert.True(refusedForRole != operation.Roles!.Contains(role),
+                    $"{operation.Id} documents roles [{string.Join(", ", operation.Roles!)}] but answered {role}: {answer}");
+            }
+        }
+    }
+}
