@@ -45,6 +45,22 @@ public sealed class StrictInputTests : IAsyncLifetime
         Assert.Equal(before, await _api.StoredEventCountAsync());
     }
 
+    [Theory]
+    [InlineData("""{"estateId":7}""", "estateId", "expected a string")]
+    [InlineData("""{"unit":"3"}""", "unit", "expected an object")]
+    [InlineData("""{"category":"loud"}""", "category", "'loud' is not one of water-electricity, house-repair")]
+    [InlineData("""{"reporter":{"name":["张三"]}}""", "reporter.name", "expected a string")]
+    public async Task A_value_of_the_wrong_kind_is_400_saying_what_was_expected_in_the_APIs_words_not_the_servers_types(string json, string field, string expected)
+    {
+        var answer = await _api.SendAsync(HttpMethod.Post, "/api/v1/complaints", _agent, rawJson: json);
+
+        Assert.Equal(400, answer.Status);
+        var detail = answer.Body!["errors"]![field]![0]!.GetValue<string>();
+        Assert.Contains(expected, detail);
+        Assert.DoesNotContain("System.", detail);
+        Assert.DoesNotContain("Platform.", detail);
+    }
+
     [Fact]
     public async Task The_same_body_without_the_fault_is_accepted()
     {

@@ -36,7 +36,7 @@ public static class CommandRequest
         {
             var field = FieldOf(e);
             return new(null, ApiProblems.InvalidField(field, "malformed-field",
-                $"'{field}' could not be read: {FirstSentence(e.Message)}", StatusCodes.Status400BadRequest), text);
+                $"'{field}' could not be read: {Reason<T>(e, field)}", StatusCodes.Status400BadRequest), text);
         }
     }
 
@@ -60,10 +60,46 @@ public static class CommandRequest
         return path.Length == 0 ? "body" : path;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>
+    /// What the serializer said, unless it is about a value of the wrong kind: then what the field expects, in the API's
+    /// words (the serializer's message names server types, and not always the field's).
+    /// </summary>
+    private static string Reason<T>(JsonException e, string field)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
+        var end = e.Message.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = end < 0 ? e.Message : e.Message[..(end + 1)];
+        if (!sentence.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal)) return sentence;
+        return FieldType(typeof(T), field) is { } type ? $"expected {Kind(type)}." : "expected a value of the documented type.";
+    }
+
+    /// <summary>The CLR type of the field at a JSON path such as "lines[0].quantity"; null when the path does not lead to one.</summary>
+    private static Type? FieldType(Type root, string path)
+    {
+        Type? type = root;
+        foreach (var part in path.Split('.'))
+        {
+            var name = part.Split('[')[0];
+            type = FieldLimits.FieldsOf(ElementOf(type!)).FirstOrDefault(f => f.Name == name)?.Property.PropertyType;
+            if (type is null) return null;
+            if (part.Contains('[')) type = ElementOf(type);
+        }
+        return type;
+    }
+
+    private static Type ElementOf(Type type) =>
+        type != typeof(string) && type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
+
+    private static string Kind(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string)) return "a string";
+        if (type == typeof(bool)) return "true or false";
+        if (type == typeof(int) || type == typeof(long)) return "a whole number";
+        if (type == typeof(decimal) || type == typeof(double)) return "a number";
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "an ISO 8601 date and time";
+        if (type == typeof(Guid)) return "a UUID";
+        if (type.IsEnum) return "one of " + string.Join(", ", EventSourcing.WireName.All(type));
+        return type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? "a list" : "an object";
     }
 
     /// <summary>
