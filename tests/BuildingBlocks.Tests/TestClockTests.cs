@@ -28,14 +28,16 @@ public sealed class TestClockTests : IDisposable
     }
 
     [Fact]
-    public void A_restarted_instance_keeps_the_time_it_was_moved_to()
+    public void A_restarted_instance_goes_on_in_step_with_those_that_kept_running()
     {
-        new TestClock(_real, _file).AdvanceTo(Start.AddDays(3));
+        var running = new TestClock(_real, _file);
+        running.AdvanceTo(Start.AddDays(3));
         _real.Advance(TimeSpan.FromMinutes(1));
 
         var restarted = new TestClock(_real, _file);
 
-        Assert.Equal(Start.AddDays(3), restarted.GetUtcNow());
+        Assert.Equal(Start.AddDays(3).AddMinutes(1), restarted.GetUtcNow());
+        Assert.Equal(running.GetUtcNow(), restarted.GetUtcNow());
     }
 
     [Theory]

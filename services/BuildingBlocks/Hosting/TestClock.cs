@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Xml;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +16,8 @@ namespace Platform.BuildingBlocks.Hosting;
 /// <summary>
 /// The domain clock of a Development run: the real clock plus an offset that an integrator moves forward, never back,
 /// through <c>POST /dev/clock</c>, so deadlines and SLAs can be tried without waiting for days. Timers and delays keep
-/// real time; the offset is kept in a file beside the read model, so a restarted instance does not go back in time.
+/// real time; the offset is kept in a file beside the read model, so a restarted instance goes on from where it was,
+/// in step with the instances that kept running.
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
@@ -30,9 +30,8 @@ public sealed class TestClock : TimeProvider
     {
         _real = real;
         _file = file;
-        if (file is not null && File.Exists(file)
-            && DateTimeOffset.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var saved))
-            _offsetTicks = Math.Max(0, (saved - real.GetUtcNow()).Ticks);
+        if (file is not null && File.Exists(file))
+            _offsetTicks = Math.Max(0, XmlConvert.ToTimeSpan(File.ReadAllText(file).Trim()).Ticks);
     }
 
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
@@ -51,7 +50,7 @@ public sealed class TestClock : TimeProvider
                 if (_file is not null)
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-                    File.WriteAllText(_file, target.ToString("O", CultureInfo.InvariantCulture));
+                    File.WriteAllText(_file, XmlConvert.ToString(offset));
                 }
             }
             return GetUtcNow();
