@@ -15,7 +15,8 @@ internal static class DevTokens
 
     public static void MapDevTokens(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) return;
+        // A Development gateway pointed at a real identity provider has no development issuer, and so no such route.
+        if (!app.Environment.IsDevelopment() || app.Services.GetService<DevTokenIssuer>() is null) return;
 
         app.MapPost(Path, (DevTokenRequest? request, DevTokenIssuer issuer) =>
         {

@@ -119,6 +119,18 @@ public sealed class ProductionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_development_gateway_pointed_at_an_identity_provider_mints_no_tokens()
+    {
+        await using var gateway = GatewayFactory.Create(_destination.Url, _destination.Url, environment: "Development",
+            extra: ("Auth:Authority", "https://id.example/realms/estates"));
+        using var client = gateway.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/dev/tokens", new { subject = "sup-1", roles = new[] { "complaint-supervisor" } });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public void Outside_development_a_gateway_told_to_trust_the_development_key_refuses_to_start()
     {
         using var gateway = GatewayFactory.Create(_destination.Url, _destination.Url, environment: "Production",

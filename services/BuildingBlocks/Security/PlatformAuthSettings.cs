@@ -84,7 +84,7 @@ public sealed record PlatformAuthSettings
                 throw new InvalidOperationException(
                     "No token signing keys are configured. Outside Development set Auth:Authority (an OIDC provider) or " +
                     $"Auth:PublicKey / Auth:PublicKeyFile (PEM public keys); environment is '{environment.EnvironmentName}'.");
-            return Development with { DevTokenLifetime = lifetime, Audience = audience };
+            return Development with { Issuer = NonEmpty(section["Issuer"]) ?? DefaultIssuer, Audience = audience, DevTokenLifetime = lifetime };
         }
 
         var keys = ParsePublicKeys(pem);
