@@ -51,12 +51,27 @@ internal static class ProxySetup
                     Path = "/health/ready",
                     Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
                 },
+                // Between probes, the requests themselves tell: an instance that refuses connections (killed, gone) is
+                // taken out after a few failed requests rather than at the next failed probes.
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                    ReactivationPeriod = timeouts.HealthInterval * 5,
+                },
             },
             // A request the instance does not answer within this time is answered 504.
             HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeouts.Request },
             Destinations = route.Urls.Select((url, i) => (Key: $"replica-{i + 1}", Value: new DestinationConfig { Address = url.ToString() }))
                 .ToDictionary(d => d.Key, d => d.Value),
         }).ToList();
+
+        services.Configure<TransportFailureRateHealthPolicyOptions>(options =>
+        {
+            options.DetectionWindowSize = TimeSpan.FromSeconds(10);
+            options.MinimalTotalCountThreshold = 3;
+            options.DefaultFailureRateLimit = 0.3;
+        });
 
         // YARP keeps Authorization, adds X-Forwarded-* and propagates the current trace as traceparent by default.
         services.AddReverseProxy()
