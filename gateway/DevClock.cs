@@ -1,12 +1,19 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Http;
 
 namespace Platform.Gateway;
 
 /// <summary>One instance's clock as the gateway found it; <see cref="Error"/> says why it has none.</summary>
-public sealed record InstanceClock(string Service, string Url, DateTimeOffset? Now, string? Offset, int? Acted, string? Error);
+public sealed record InstanceClock(
+    string Service,
+    string Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? Now,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Offset,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Acted,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
 
 /// <summary>The platform's time: the latest of its instances' clocks, each listed.</summary>
 public sealed record PlatformClock(DateTimeOffset Now, IReadOnlyList<InstanceClock> Instances);
