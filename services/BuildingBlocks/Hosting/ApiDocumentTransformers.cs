@@ -54,15 +54,12 @@ internal static class ApiDocumentTransformers
             if (!seen.Add(type)) continue;
             foreach (var field in FieldLimits.FieldsOf(type))
             {
-                var held = ElementType(field.Property.PropertyType);
+                var held = FieldLimits.ElementType(field.Property.PropertyType);
                 if (FieldLimits.IsRequestBody(held)) pending.Push(held);
             }
         }
         return seen;
     }
-
-    private static Type ElementType(Type type) =>
-        type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
 
     private static void DescribeRequest(OpenApiSchema schema, Type type)
     {

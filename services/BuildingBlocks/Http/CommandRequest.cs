@@ -79,15 +79,12 @@ public static class CommandRequest
         foreach (var part in path.Split('.'))
         {
             var name = part.Split('[')[0];
-            type = FieldLimits.FieldsOf(ElementOf(type!)).FirstOrDefault(f => f.Name == name)?.Property.PropertyType;
+            type = FieldLimits.FieldsOf(FieldLimits.ElementType(type!)).FirstOrDefault(f => f.Name == name)?.Property.PropertyType;
             if (type is null) return null;
-            if (part.Contains('[')) type = ElementOf(type);
+            if (part.Contains('[')) type = FieldLimits.ElementType(type);
         }
         return type;
     }
-
-    private static Type ElementOf(Type type) =>
-        type != typeof(string) && type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
 
     private static string Kind(Type type)
     {

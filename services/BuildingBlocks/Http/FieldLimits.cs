@@ -80,6 +80,10 @@ public static class FieldLimits
 
     internal static bool IsRequestRecord(Type type) => type.IsClass && type.Namespace?.StartsWith("Platform.", StringComparison.Ordinal) == true;
 
+    /// <summary>The type of a list's entries; the type itself for anything that is not a list.</summary>
+    public static Type ElementType(Type type) =>
+        type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
+
     /// <summary>A request body type, as the API documents it: a platform record named <c>…Request</c>.</summary>
     public static bool IsRequestBody(Type type) => IsRequestRecord(type) && type.Name.EndsWith("Request", StringComparison.Ordinal);
 
