@@ -21,10 +21,10 @@ public sealed class PlatformProcess : IAsyncLifetime
     private Process? _process;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
-    public int GatewayPort { get; } = FreePort();
-    public int ComplaintsPort { get; } = FreePort();
-    public int WorkOrdersPort { get; } = FreePort();
-    public int RabbitMqPort { get; } = FreePort(maxForDistribution: true);
+    public int GatewayPort { get; } = FreePorts.Take(1)[0];
+    public int ComplaintsPort { get; } = FreePorts.Take(1)[0];
+    public int WorkOrdersPort { get; } = FreePorts.Take(1)[0];
+    public int RabbitMqPort { get; } = FreePorts.Take(1)[0];
     public Uri RabbitMq => new($"amqp://guest:guest@127.0.0.1:{RabbitMqPort}/");
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
 
@@ -58,13 +58,13 @@ public sealed class PlatformProcess : IAsyncLifetime
         };
         info.Environment["GATEWAY_PORT"] = GatewayPort.ToString();
         info.Environment["RABBITMQ_PORT"] = RabbitMqPort.ToString();
-        info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePort().ToString();
+        info.Environment["RABBITMQ_MANAGEMENT_PORT"] = FreePorts.Take(1)[0].ToString();
         info.Environment["COMPLAINTS_PORT"] = ComplaintsPort.ToString();
         info.Environment["WORKORDERS_PORT"] = WorkOrdersPort.ToString();
         var ports = new Dictionary<string, IReadOnlyList<int>>
         {
-            ["Complaints"] = [ComplaintsPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePort())],
-            ["WorkOrders"] = [WorkOrdersPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePort())],
+            ["Complaints"] = [ComplaintsPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
+            ["WorkOrders"] = [WorkOrdersPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
         };
         InstancePorts = ports;
         info.Environment["REPLICAS"] = Replicas.ToString();
@@ -124,17 +124,5 @@ public sealed class PlatformProcess : IAsyncLifetime
             _process.Dispose();
         }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static int FreePort(bool maxForDistribution = false)
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            // The broker's distribution port is AMQP + 20000; keep it inside the port range.
-            if (!maxForDistribution || port + 20000 < 65000) return port;
-        }
     }
 }
