@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.EventStore.Sqlite;
 using Platform.BuildingBlocks.Projections;
 
 namespace Gateway.Tests;
@@ -30,6 +32,10 @@ public sealed class ClockInstance : IAsyncDisposable
         var clock = new TestClock(TimeProvider.System);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(new ProjectionRegistry([]));
+        // A lease of its own on a store of its own: the instance leads, as a single replica does.
+        var folder = Directory.CreateTempSubdirectory("clock-instance-").FullName;
+        builder.Services.AddSingleton<IEventStore>(new SqliteEventStore(new SqliteEventStoreOptions { Path = Path.Combine(folder, "events.db") }));
+        builder.Services.AddLeadReplicaLease(builder.Configuration, "clock-test");
         var app = builder.Build();
         app.MapTestClock();
         await app.StartAsync();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Projections;
@@ -81,6 +82,9 @@ public static class TestClockEndpoints
     public const string Path = "/dev/clock";
     public const string SettingKey = "Platform:TestClock";
 
+    /// <summary>How long a move waits for the lease when nobody holds it: one lease term and a poll.</summary>
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(12);
+
     /// <summary>The most an integrator may move the clock in one request.</summary>
     public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(3660);
 
@@ -110,7 +114,8 @@ public static class TestClockEndpoints
         if (app.ServiceProvider.GetService<TimeProvider>() is not TestClock clock) return;
         var group = app.MapGroup(Path).AllowAnonymous().ExcludeFromDescription();
         group.MapGet("", () => Results.Ok(Reading(clock)));
-        group.MapPost("", async (ClockAdvance? request, IEnumerable<IHostedService> hosted, ProjectionRegistry projections, CancellationToken ct) =>
+        group.MapPost("", async (ClockAdvance? request, IEnumerable<IHostedService> hosted, ProjectionRegistry projections,
+            LeadReplicaLease lease, ILoggerFactory loggers, CancellationToken ct) =>
         {
             var (move, problem) = ParseMove(request);
             if (problem is not null) return problem;
@@ -118,9 +123,15 @@ public static class TestClockEndpoints
             // The watchers look in the read models: let them see every write made before the move.
             foreach (var projection in projections.All)
                 await projection.CatchUpWithStoreAsync(TimeSpan.FromSeconds(30), ct);
+            // Only the lead acts. While nobody holds the lease (just after a start, or a hand-over), let this one take it.
+            if (lease.Lead is null)
+                await Task.WhenAny(lease.WaitForTermAsync(ct), Task.Delay(LeaseWait, ct));
             var acted = 0;
             foreach (var watcher in hosted.OfType<PeriodicWatcher>())
                 acted += await watcher.CheckAsync(ct);
+            loggers.CreateLogger(typeof(TestClock)).LogInformation(
+                "Test clock moved to {Now} (offset {Offset}); the watchers acted on {Acted} items; this instance {Leads}.",
+                clock.GetUtcNow(), clock.Offset, acted, lease.IsLead ? "leads" : $"does not lead ({lease.Lead ?? "no lead"})");
             return Results.Ok(Reading(clock) with { Acted = acted });
         });
     }
