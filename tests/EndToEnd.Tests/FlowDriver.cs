@@ -85,6 +85,18 @@ public sealed class FlowDriver(PlatformProcess platform)
         await fault;
     }
 
+    /// <summary>A read through the gateway, asked again while the answer is one a client retries (the rate limit, an instance gone).</summary>
+    public async Task<Answer> ReadAsync(string path)
+    {
+        Answer? answer = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            answer = await _api.GetAsync(path, _agent);
+            return Array.IndexOf(Retryable, answer.Status) < 0;
+        }, Patience, $"GET {path} kept answering {answer?.Status}");
+        return answer!;
+    }
+
     /// <summary>Every complaint driven ends linked to exactly one work order, which the Work orders service serves.</summary>
     public async Task AssertEachHasExactlyOneWorkOrderAsync()
     {
@@ -100,7 +112,7 @@ public sealed class FlowDriver(PlatformProcess platform)
                 workOrder = links.Count == 1 ? links[0]!.GetValue<string>() : null;
                 return workOrder is not null;
             }, Patience, $"complaint {id} should be linked to its work order\n{platform.Logs()}");
-            var order = await _api.GetAsync($"/api/v1/work-orders/{workOrder}", _agent);
+            var order = await ReadAsync($"/api/v1/work-orders/{workOrder}");
             Assert.Equal(200, order.Status);
             Assert.Equal(id, order.Field("complaintId"));
         }
