@@ -113,6 +113,9 @@ public sealed class LeadReplicaLease : BackgroundService, IHealthCheck
     /// <summary>This replica's name in the lease: host, process and a random part, new at every start.</summary>
     public string Instance { get; }
 
+    /// <summary>How long a free lease can stay untaken while replicas run: one term and one poll.</summary>
+    public TimeSpan TakeOverWithin => _options.Duration + _options.PollInterval;
+
     public bool IsLead
     {
         get { lock (_lock) return _term is not null && _clock.GetUtcNow() < _until; }

@@ -82,9 +82,6 @@ public static class TestClockEndpoints
     public const string Path = "/dev/clock";
     public const string SettingKey = "Platform:TestClock";
 
-    /// <summary>How long a move waits for the lease when nobody holds it: one lease term and a poll.</summary>
-    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(12);
-
     /// <summary>The most an integrator may move the clock in one request.</summary>
     public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(3660);
 
@@ -125,7 +122,7 @@ public static class TestClockEndpoints
                 await projection.CatchUpWithStoreAsync(TimeSpan.FromSeconds(30), ct);
             // Only the lead acts. While nobody holds the lease (just after a start, or a hand-over), let this one take it.
             if (lease.Lead is null)
-                await Task.WhenAny(lease.WaitForTermAsync(ct), Task.Delay(LeaseWait, ct));
+                await Task.WhenAny(lease.WaitForTermAsync(ct), Task.Delay(lease.TakeOverWithin, ct));
             var acted = 0;
             foreach (var watcher in hosted.OfType<PeriodicWatcher>())
                 acted += await watcher.CheckAsync(ct);

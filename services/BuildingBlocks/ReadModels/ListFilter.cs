@@ -21,8 +21,13 @@ public sealed class ListFilter
         _command = command;
         if (user.IsResidentOnly())
             Add($"{residentColumn} = $resident", ("$resident", user.ToActor().Id));
-        else
-            EstateFilter.Restrict(user, command, _conditions, estateColumn);
+        else if (!user.CanSeeAllEstates())
+        {
+            var estates = user.Estates();
+            var names = estates.Select((_, i) => $"$estate{i}").ToList();
+            Add(names.Count == 0 ? "0" : $"{estateColumn} IN ({string.Join(", ", names)})",
+                [.. names.Zip(estates, (name, estate) => (name, (object)estate))]);
+        }
     }
 
     public string Where => _conditions.Count > 0 ? "WHERE " + string.Join(" AND ", _conditions) : "";

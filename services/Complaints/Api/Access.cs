@@ -7,11 +7,8 @@ namespace Platform.Complaints.Api;
 /// <summary>Who may see which complaint, and whose personal data (brief 2.6).</summary>
 public static class Access
 {
-    /// <summary>The roles that handle complaints and so need the complainant's name and phone.</summary>
-    private static readonly string[] HandlingRoles =
-        [Roles.CallCentreAgent, Roles.ComplaintSupervisor, Roles.DepartmentManager, Roles.GeneralManager];
-
-    public static bool HandlesComplaints(ClaimsPrincipal user) => HandlingRoles.Any(user.IsInRole);
+    /// <summary>The roles that handle complaints, and so need the complainant's name and phone.</summary>
+    public static bool HandlesComplaints(ClaimsPrincipal user) => ComplaintRules.StaffRoles.Any(user.IsInRole);
 
     public static string SubjectOf(ClaimsPrincipal user) => user.ToActor().Id;
 

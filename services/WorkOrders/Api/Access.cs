@@ -24,6 +24,4 @@ public static class Access
         if (user.IsInRole(Roles.Technician) && order.TechnicianId == subject) return true;
         return order.ResidentId is { } resident && resident == subject;
     }
-
-    public static bool IsStaff(ClaimsPrincipal user) => WorkOrderRoles.Staff.Any(user.IsInRole);
 }
