@@ -70,6 +70,9 @@ public sealed class PlatformProcess : IAsyncLifetime
         info.Environment["REPLICAS"] = Replicas.ToString();
         info.Environment["COMPLAINTS_PORTS"] = string.Join(',', ports["Complaints"]);
         info.Environment["WORKORDERS_PORTS"] = string.Join(',', ports["WorkOrders"]);
+        // A platform's streams are not namespaced: one on the run's shared EventStoreDB node would share its leases,
+        // outbox and read models with every other platform there. It gets a store of its own unless the test names one.
+        info.Environment.Remove("EVENTSTORE_CONNECTION");
         foreach (var (key, value) in Environment) info.Environment[key] = value;
         info.Environment["DATA_DIR"] = DataDirectory;
         // The test command builds Release before running the tests; reuse that build when it is there.
