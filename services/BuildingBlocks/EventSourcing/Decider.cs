@@ -71,6 +71,9 @@ public sealed record AggregateStreams(string Service, string Aggregate)
 
     public string For(Guid id) => StreamName.For(Service, Aggregate, id.ToString());
 
+    /// <summary>Whether <paramref name="streamId"/> is one of these streams (a service with several aggregates tells them apart so).</summary>
+    public bool Owns(string streamId) => streamId.StartsWith(IdStart, StringComparison.Ordinal);
+
     /// <summary>The aggregate id in <paramref name="streamId"/>; throws for a stream that is not one of these.</summary>
     public Guid IdOf(string streamId) =>
         streamId.StartsWith(IdStart, StringComparison.Ordinal) && Guid.TryParse(streamId.AsSpan(IdStart.Length), out var id)

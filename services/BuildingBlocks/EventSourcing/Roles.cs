@@ -11,6 +11,8 @@ public static class Roles
     public const string TeamLeader = "team-leader";
     public const string StoreKeeper = "store-keeper";
     public const string FinanceClerk = "finance-clerk";
+    /// <summary>业务员: collects fees at the door (001:277).</summary>
+    public const string Collector = "collector";
     public const string FireSafetyOfficer = "fire-safety-officer";
     public const string GeneralManager = "general-manager";
     public const string Operator = "operator";
@@ -21,6 +23,6 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
     [
         Resident, CallCentreAgent, ComplaintSupervisor, DepartmentManager, Technician, TeamLeader,
-        StoreKeeper, FinanceClerk, FireSafetyOfficer, GeneralManager, Operator,
+        StoreKeeper, FinanceClerk, Collector, FireSafetyOfficer, GeneralManager, Operator,
     ];
 }

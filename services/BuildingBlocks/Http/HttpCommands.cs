@@ -51,12 +51,14 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
 
         var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create(ResourceName, key) : Guid.CreateVersion7();
-        var created = toCommand(body.Body!, actor, id);
-        if (created.Problem is not null) return created.Problem;
+        var (created, unusable) = Build(() => toCommand(body.Body!, actor, id));
+        if (unusable is not null) return unusable;
+        if (created!.Problem is not null) return created.Problem;
         if (created.EstateId is { Length: > 0 } estate && !http.User.CanSeeEstate(estate)) return ApiProblems.EstateNotVisible(estate);
 
-        var outcome = await handler.HandleAsync(StreamFor(id), created.Command!, envelope, ct);
-        return outcome.ToHttp(http, state => Represent(state, http.User), $"{RoutePrefix}/{id}");
+        var at = created.Id ?? id;
+        var outcome = await handler.HandleAsync(StreamFor(at), created.Command!, envelope, ct);
+        return outcome.ToHttp(http, state => Represent(state, http.User), $"{RoutePrefix}/{at}");
     }
 
     /// <summary>For commands without a body.</summary>
@@ -71,19 +73,25 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         if (!CanSee(http.User, current.State))
             return ApiProblems.NotFound(ResourceName, id.ToString());
 
-        TCommand command;
-        try { command = toCommand(actor, current.State); }
+        var (command, unusable) = Build(() => toCommand(actor, current.State));
+        if (unusable is not null) return unusable;
+        // One write per request: whatever else an event leads to inside the service runs from the stored event (IEventReaction).
+        var outcome = await handler.HandleAsync(stream, command!, envelope, ct, alreadyLoaded: current);
+        return outcome.ToHttp(http, state => Represent(state, http.User));
+    }
+
+    /// <summary>Builds a command from a request, or the problem naming the field that is missing or unreadable.</summary>
+    public static (T? Built, IResult? Problem) Build<T>(Func<T> build)
+    {
+        try { return (build(), null); }
         catch (MissingFieldException missing)
         {
-            return ApiProblems.InvalidField(missing.Field, "required-field-missing", missing.Message);
+            return (default, ApiProblems.InvalidField(missing.Field, "required-field-missing", missing.Message));
         }
         catch (UnreadableFieldException unreadable)
         {
-            return ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest);
+            return (default, ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest));
         }
-        // One write per request: whatever else an event leads to inside the service runs from the stored event (IEventReaction).
-        var outcome = await handler.HandleAsync(stream, command, envelope, ct, alreadyLoaded: current);
-        return outcome.ToHttp(http, state => Represent(state, http.User));
     }
 
     /// <summary>One aggregate read from its stream; the ETag is its revision, and If-None-Match on it answers 304.</summary>
@@ -99,10 +107,15 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
     }
 }
 
-/// <summary>The command that creates an aggregate, with the estate it belongs to; or the problem that stops it.</summary>
-public sealed record NewAggregate<TCommand>(TCommand? Command, string? EstateId, IResult? Problem)
+/// <summary>
+/// The command that creates an aggregate, with the estate it belongs to; or the problem that stops it. <see cref="Id"/>
+/// is set for an aggregate whose id follows from what it is (one account per unit) rather than from the request's key.
+/// </summary>
+public sealed record NewAggregate<TCommand>(TCommand? Command, string? EstateId, IResult? Problem, Guid? Id = null)
 {
     public static NewAggregate<TCommand> Of(TCommand command, string estateId) => new(command, estateId, null);
+
+    public static NewAggregate<TCommand> At(Guid id, TCommand command, string estateId) => new(command, estateId, null, id);
 
     public static NewAggregate<TCommand> Refused(IResult problem) => new(default, null, problem);
 }

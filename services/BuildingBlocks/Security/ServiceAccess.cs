@@ -22,10 +22,17 @@ public static class ServiceAccess
         FinanceClerk, Operator,
     ];
 
+    /// <summary>Technicians are not here at all: they never take money (001:273), and nothing else in Fees is theirs.</summary>
+    public static IReadOnlyList<string> Fees { get; } =
+    [
+        CallCentreAgent, ComplaintSupervisor, DepartmentManager, GeneralManager, FinanceClerk, Collector, Operator,
+    ];
+
     private static readonly Dictionary<string, IReadOnlyList<string>> ByService = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Complaints"] = Complaints,
         ["WorkOrders"] = WorkOrders,
+        ["Fees"] = Fees,
     };
 
     /// <summary>The roles of the service named <paramref name="service"/> ("Complaints", "WorkOrders"), or null for a name the platform does not know.</summary>
