@@ -49,3 +49,18 @@ public sealed record ComplaintDeadlineMissedV1(
     string Deadline,
     DateTimeOffset DueAt,
     DateTimeOffset DetectedAt);
+
+/// <summary>
+/// The complainant withholds fees over an open compensation claim (000:136): Fees puts the unit's charges into dispute
+/// (F9). <see cref="Reason"/> is "construction-defects" for engineering-quality compensation, else "compensation".
+/// </summary>
+[EntityName("complaints.fees-withheld-over-claim.v1"), MessageUrn("complaints.fees-withheld-over-claim.v1")]
+public sealed record FeesWithheldOverClaimV1(Guid ComplaintId, int ClaimNumber, UnitAddress Unit, string Reason, DateTimeOffset WithheldAt);
+
+/// <summary>
+/// A compensation claim is settled: approved with its supplementary agreement signed (000:406), or rejected.
+/// <see cref="Outcome"/> is "approved" or "rejected"; <see cref="ApprovedAmount"/> is set when approved.
+/// </summary>
+[EntityName("complaints.compensation-settled.v1"), MessageUrn("complaints.compensation-settled.v1")]
+public sealed record CompensationSettledV1(
+    Guid ComplaintId, int ClaimNumber, UnitAddress Unit, string Outcome, decimal? ApprovedAmount, DateTimeOffset SettledAt);

@@ -18,6 +18,7 @@ public static class ComplaintCommandEndpoints
         RejectCompensationEndpoint.Map(complaints);
         ConfirmAgreementByLegalCounselEndpoint.Map(complaints);
         SignSupplementaryAgreementEndpoint.Map(complaints);
+        RecordFeeWithholdingEndpoint.Map(complaints);
         RecordCompensationPayoutEndpoint.Map(complaints);
         ResolveComplaintEndpoint.Map(complaints);
         RecordFollowUpEndpoint.Map(complaints);

@@ -99,11 +99,12 @@ public sealed record CompensationView(
     bool AgreementSigned,
     decimal PaidAmount,
     bool Rejected,
-    bool FullyPaid)
+    bool FullyPaid,
+    bool FeesWithheld)
 {
     public static CompensationView From(CompensationClaim c) => new(
         c.Number, c.Amount, c.Basis, c.EngineeringQuality, c.Plan,
         c.SignOffs.Select(WireName.Of).ToList(), c.ApprovedAmount,
         c.ApproverRole is { } role ? WireName.Of(role) : null,
-        c.IsLegallyConfirmed, c.IsSigned, c.PaidAmount, c.Rejected, c.FullyPaid);
+        c.IsLegallyConfirmed, c.IsSigned, c.PaidAmount, c.Rejected, c.FullyPaid, c.FeesWithheld);
 }

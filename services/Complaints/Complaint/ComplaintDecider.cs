@@ -25,6 +25,7 @@ public sealed class ComplaintDecider : Decider<ComplaintState, IComplaintCommand
         ConfirmAgreementByLegalCounsel c => ConfirmAgreementByLegalCounsel.Decide(c, state, now),
         SignSupplementaryAgreement c => SignSupplementaryAgreement.Decide(c, state, now),
         RecordCompensationPayout c => RecordCompensationPayout.Decide(c, state, now),
+        RecordFeeWithholding c => RecordFeeWithholding.Decide(c, state, now),
         LinkWorkOrder c => LinkWorkOrder.Decide(c, state, now),
         ResolveComplaint c => ResolveComplaint.Decide(c, state, now),
         ResolveByWorkOrder c => ResolveByWorkOrder.Decide(c, state, now),

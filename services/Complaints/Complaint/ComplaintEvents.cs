@@ -87,6 +87,10 @@ public sealed record CompensationLegalConfirmed(
 [EventType("SupplementaryAgreementSigned.v1")]
 public sealed record SupplementaryAgreementSigned(int ClaimNumber, string AgreementReference, DateTimeOffset SignedAt);
 
+/// <summary>The complainant withholds fees until the claim is settled (000:136); Fees disputes the unit's charges (F9).</summary>
+[EventType("FeesWithheldOverClaim.v1")]
+public sealed record FeesWithheldOverClaim(int ClaimNumber, DateTimeOffset WithheldAt);
+
 [EventType("CompensationPayoutRecorded.v1")]
 public sealed record CompensationPayoutRecorded(
     int ClaimNumber, decimal Amount, string? PaymentReference, bool FullyPaid, DateTimeOffset PaidAt);

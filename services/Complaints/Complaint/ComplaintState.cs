@@ -16,6 +16,7 @@ public sealed record CompensationClaim(int Number, decimal Amount, string Basis,
     public decimal PaidAmount { get; init; }
     public bool Rejected { get; init; }
     public bool FullyPaid { get; init; }
+    public bool FeesWithheld { get; init; }
 
     public bool IsApproved => ApprovedAmount is not null;
     public bool IsLegallyConfirmed => CounselName is not null;
@@ -147,6 +148,7 @@ public sealed record ComplaintState
         // Approved, confirmed and signed: the complaint is back in hand while the money is paid (brief 3.3).
         SupplementaryAgreementSigned e => WithClaim(c => c with { AgreementReference = e.AgreementReference })
             with { Status = ComplaintStatus.InProgress },
+        FeesWithheldOverClaim => WithClaim(c => c with { FeesWithheld = true }),
         CompensationPayoutRecorded e => WithClaim(c => c with { PaidAmount = c.PaidAmount + e.Amount, FullyPaid = e.FullyPaid }),
         ComplaintWorkOrderLinked e => this with { WorkOrderIds = WorkOrderIds.Add(e.WorkOrderId) },
         ComplaintResolved e => this with

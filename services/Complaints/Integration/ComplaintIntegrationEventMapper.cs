@@ -30,6 +30,26 @@ public sealed class ComplaintIntegrationEventMapper
         _ => [],
     };
 
+    /// <summary>Whether <see cref="MapCompensation"/> publishes the event: those need the claim and the unit from the complaint's state.</summary>
+    public static bool IsCompensationSettlement(object domainEvent) =>
+        domainEvent is FeesWithheldOverClaim or SupplementaryAgreementSigned or CompensationRejected;
+
+    /// <summary>
+    /// F9: fees withheld over a claim, and the claim settled (approved and its agreement signed, or rejected), for Fees.
+    /// <paramref name="state"/> is the complaint right after the event.
+    /// </summary>
+    public IEnumerable<object> MapCompensation(object domainEvent, ComplaintState state) => domainEvent switch
+    {
+        FeesWithheldOverClaim e =>
+            [new FeesWithheldOverClaimV1(state.Id, e.ClaimNumber, Address(state.EstateId, state.Unit),
+                state.Claim is { EngineeringQuality: true } ? "construction-defects" : "compensation", e.WithheldAt)],
+        SupplementaryAgreementSigned e =>
+            [new CompensationSettledV1(state.Id, e.ClaimNumber, Address(state.EstateId, state.Unit), "approved", state.Claim?.ApprovedAmount, e.SignedAt)],
+        CompensationRejected e =>
+            [new CompensationSettledV1(state.Id, e.ClaimNumber, Address(state.EstateId, state.Unit), "rejected", null, e.RejectedAt)],
+        _ => [],
+    };
+
     private static Contracts.Complaints.UnitAddress Address(string estateId, UnitAddress unit) =>
         new(estateId, unit.Building, unit.Entrance, unit.Room);
 }
