@@ -43,6 +43,9 @@ public sealed record Answer(int Status, JsonObject? Body, string? ContentType, s
 
     public string Id => Body!["id"]!.GetValue<string>();
 
+    /// <summary>The field a validation problem names first (its <c>errors</c> key).</summary>
+    public string? ProblemField => Body?["errors"]?.AsObject().Select(e => e.Key).FirstOrDefault();
+
     public string Field(string property) => Body![property]!.GetValue<string>();
 
     public override string ToString() => $"{Status} {Text}";

@@ -271,7 +271,8 @@ public sealed class FeesProjection : IProjection
 
     private static void ApplyToReceiptBook(RevisionGuardedRow row, RecordedEvent recorded, object @event)
     {
-        if (recorded.StreamRevision == 0) row.Insert();
+        if (recorded.StreamRevision == 0)
+            row.Execute("INSERT OR IGNORE INTO fee_receipt_books (book_id, revision, position) VALUES ($id, $revision, $position);");
         else if (!row.Update(null)) return;
 
         switch (@event)

@@ -80,7 +80,8 @@ public static class PaymentEndpoints
         command.CommandText = """
             SELECT receipt_number, account_id, estate_id, amount_fen, channel, received_by, received_at, applied, reversed, handed_over_to
             FROM fee_payments WHERE payment_id = $id;
-            SELECT charge_id, fee_type, SUM(amount_fen) FROM fee_allocations WHERE payment_id = $id GROUP BY charge_id, fee_type ORDER BY MIN(posted_at), charge_id;
+            SELECT a.charge_id, a.fee_type, SUM(a.amount_fen) FROM fee_allocations a LEFT JOIN fee_charges c ON c.charge_id = a.charge_id
+            WHERE a.payment_id = $id GROUP BY a.charge_id, a.fee_type ORDER BY COALESCE(MIN(c.sequence), 1000000);
             """;
         command.Parameters.AddWithValue("$id", id.ToString());
         using var reader = command.ExecuteReader();
