@@ -37,6 +37,8 @@ public sealed record ServiceRoute(string Name, string Id, IReadOnlyList<Uri> Url
         {
             var service = section.Get<ProxiedService>() ?? new ProxiedService();
             var where = $"{SectionName}:{section.Key}";
+            // An empty address leaves a service out (a deployment without it); a malformed one is an error.
+            if (string.IsNullOrWhiteSpace(service.Url) && string.IsNullOrWhiteSpace(service.Urls)) continue;
             var addresses = string.IsNullOrWhiteSpace(service.Urls)
                 ? [service.Url ?? ""]
                 : service.Urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

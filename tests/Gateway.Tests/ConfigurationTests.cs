@@ -53,6 +53,16 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_service_with_an_empty_address_is_left_out_of_the_deployment()
+    {
+        var routes = ServiceRoute.FromConfiguration(Config(
+            ("Services:Fees:Url", ""), ("Services:Fees:Route", "/api/v1/fees"),
+            ("Services:WorkOrders:Url", "http://127.0.0.1:5102"), ("Services:WorkOrders:Route", "/api/v1/work-orders")));
+
+        Assert.Equal(["WorkOrders"], routes.Select(r => r.Name));
+    }
+
+    [Fact]
     public void No_services_at_all_fails_start_up()
     {
         Assert.Throws<InvalidOperationException>(() => ServiceRoute.FromConfiguration(Config()));

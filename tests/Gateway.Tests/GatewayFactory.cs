@@ -24,6 +24,8 @@ public sealed class GatewayFactory(string environment, IReadOnlyDictionary<strin
         {
             ["Services:Complaints:Url"] = complaints.ToString(),
             ["Services:WorkOrders:Url"] = workOrders.ToString(),
+            // These tests stand two destinations behind the gateway: the other services are left out.
+            ["Services:Fees:Url"] = "",
             ["Gateway:DestinationTimeoutSeconds"] = "5",
         };
         if (environment != "Development") settings["Auth:PublicKey"] = TestSigningKey.Shared.PublicKeyPem;

@@ -55,6 +55,9 @@ public sealed class EventJsonSnapshotTests
         ["SupplementaryAgreementSigned.v1"] = """
             {"claimNumber":1,"agreementReference":"ARCH-17","signedAt":"2026-03-02T15:10:00+00:00"}
             """,
+        ["FeesWithheldOverClaim.v1"] = """
+            {"claimNumber":1,"withheldAt":"2026-03-02T15:10:00+00:00"}
+            """,
         ["CompensationPayoutRecorded.v1"] = """
             {"claimNumber":1,"amount":9000,"paymentReference":"PAY-1","fullyPaid":true,"paidAt":"2026-03-02T15:10:00+00:00"}
             """,

@@ -26,6 +26,7 @@ public static class EventSamples
         new CompensationRejected(1, "not covered", At),
         new CompensationLegalConfirmed(1, "Counsel Li", "dm-1", At),
         new SupplementaryAgreementSigned(1, "ARCH-17", At),
+        new FeesWithheldOverClaim(1, At),
         new CompensationPayoutRecorded(1, 9_000m, "PAY-1", true, At),
         new ComplaintWorkOrderLinked(WorkOrder, At),
         new ComplaintResolved("estate-xx", "repaired", WorkOrder, At, At.AddDays(3)),

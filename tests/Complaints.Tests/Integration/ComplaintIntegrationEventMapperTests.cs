@@ -62,3 +62,42 @@ public sealed class ComplaintIntegrationEventMapperTests
         Assert.Empty(_mapper.Map(FollowedUp()[0], ComplaintId));
     }
 }
+
+public sealed class CompensationSettlementMapperTests
+{
+    private readonly ComplaintIntegrationEventMapper _mapper = new();
+    private static readonly Contracts.Complaints.UnitAddress Address = new(Estate, "3号楼", "2单元", "501");
+
+    private static ComplaintState StateAfter(params IEnumerable<object>[] history) =>
+        new ComplaintDecider().Fold(history.SelectMany(e => e));
+
+    [Fact]
+    public void F9_fees_withheld_over_a_claim_are_published_with_the_unit_and_construction_defects_for_engineering_quality()
+    {
+        var state = StateAfter(Registered(), ClaimRaised(engineeringQuality: true), [new FeesWithheldOverClaim(1, Later)]);
+        Assert.Equal(new FeesWithheldOverClaimV1(state.Id, 1, Address, "construction-defects", Later),
+            Assert.Single(_mapper.MapCompensation(new FeesWithheldOverClaim(1, Later), state)));
+    }
+
+    [Fact]
+    public void F9_the_signed_agreement_of_an_approved_claim_settles_it_with_the_approved_amount()
+    {
+        var state = StateAfter(Registered(), ClaimRaised(), PlanDrafted(), Approved(4_000m), LegallyConfirmed(), AgreementSigned());
+        Assert.Equal(new CompensationSettledV1(state.Id, 1, Address, "approved", 4_000m, Later),
+            Assert.Single(_mapper.MapCompensation(AgreementSigned()[0], state)));
+    }
+
+    [Fact]
+    public void F9_a_rejected_claim_is_settled_too()
+    {
+        var rejected = new CompensationRejected(1, "not covered", Later);
+        var state = StateAfter(Registered(), ClaimRaised(), [rejected]);
+        Assert.Equal("rejected", Assert.IsType<CompensationSettledV1>(Assert.Single(_mapper.MapCompensation(rejected, state))).Outcome);
+    }
+
+    [Fact]
+    public void Only_the_compensation_events_of_F9_need_the_complaints_state() =>
+        Assert.Equal([false, true, true, true],
+            new object[] { ClaimRaised()[0], new FeesWithheldOverClaim(1, Later), AgreementSigned()[0], new CompensationRejected(1, "x", Later) }
+                .Select(ComplaintIntegrationEventMapper.IsCompensationSettlement));
+}
