@@ -117,15 +117,17 @@ public static class TestClockEndpoints
             var (move, problem) = ParseMove(request);
             if (problem is not null) return problem;
             clock.AdvanceTo(move!.From(clock.GetUtcNow()));
-            // The watchers look in the read models: let them see every write made before the move.
-            foreach (var projection in projections.All)
-                await projection.CatchUpWithStoreAsync(TimeSpan.FromSeconds(30), ct);
             // Only the lead acts. While nobody holds the lease (just after a start, or a hand-over), let this one take it.
             if (lease.Lead is null)
                 await Task.WhenAny(lease.WaitForTermAsync(ct), Task.Delay(lease.TakeOverWithin, ct));
             var acted = 0;
             foreach (var watcher in hosted.OfType<PeriodicWatcher>())
+            {
+                // The watchers look in the read models: let each see every write made before it, an earlier watcher's too.
+                foreach (var projection in projections.All)
+                    await projection.CatchUpWithStoreAsync(TimeSpan.FromSeconds(30), ct);
                 acted += await watcher.CheckAsync(ct);
+            }
             loggers.CreateLogger(typeof(TestClock)).LogInformation(
                 "Test clock moved to {Now} (offset {Offset}); the watchers acted on {Acted} items; this instance {Leads}.",
                 clock.GetUtcNow(), clock.Offset, acted, lease.IsLead ? "leads" : $"does not lead ({lease.Lead ?? "no lead"})");
