@@ -76,6 +76,16 @@ public sealed class FeesApi : IAsyncDisposable
         return (billing, arrears);
     }
 
+    /// <summary>A watcher tick on this instance, lead or not: a replica that does not lead does nothing.</summary>
+    public async Task RunWatchersOnThisInstanceAsync()
+    {
+        await CatchUpAsync();
+        var watchers = Services.GetServices<IHostedService>().ToList();
+        await watchers.OfType<BillingWatcher>().Single().CheckAsync(CancellationToken.None);
+        await CatchUpAsync();
+        await watchers.OfType<ArrearsWatcher>().Single().CheckAsync(CancellationToken.None);
+    }
+
     public Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<FeesProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));
 
     public async Task<string> ApproveStandardAsync(string code = "PF-RES", string feeType = "property-fee", decimal rate = 1.50m,
@@ -106,10 +116,11 @@ public sealed class FeesApi : IAsyncDisposable
     public Task<Answer> PayAsync(string token, Guid accountId, decimal amount, string channel = "window", string? key = null) =>
         Api.PostAsync($"{Fees}/payments", token, new { accountId, amount, channel }, idempotencyKey: key ?? Guid.NewGuid().ToString());
 
-    public async Task<int> StoredEventCountAsync()
+    /// <param name="prefix">Only the streams under this prefix, e.g. "fees.receipt-book-".</param>
+    public async Task<int> StoredEventCountAsync(string prefix = "fees.")
     {
         var count = 0;
-        await foreach (var _ in Store.ReadAllAsync(null, "fees.", int.MaxValue)) count++;
+        await foreach (var _ in Store.ReadAllAsync(null, prefix, int.MaxValue)) count++;
         return count;
     }
 

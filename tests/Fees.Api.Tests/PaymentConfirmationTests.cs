@@ -64,9 +64,9 @@ public abstract class PaymentConfirmationTests(StoreUnderTest store) : IAsyncLif
         var data = new { accountId, amount = 88.80m, currency = "CNY", providerReference = "WX-20260302-0001" };
 
         Assert.Equal((200, "SUCCESS"), await DeliverAsync("evt-1", data));
-        var stored = await _api.StoredEventCountAsync();
+        var receipts = await _api.StoredEventCountAsync("fees.receipt-book-");
         Assert.Equal((200, "SUCCESS"), await DeliverAsync("evt-1", data));
-        Assert.Equal(stored, await _api.StoredEventCountAsync());
+        Assert.Equal(receipts, await _api.StoredEventCountAsync("fees.receipt-book-"));
 
         await Eventually.UntilAsync(async () => (await _api.Api.GetAsync(account, _api.Finance)).Body!["credit"]!.GetValue<decimal>() == 88.80m,
             TimeSpan.FromSeconds(30), "the confirmed payment should reach the account");

@@ -17,8 +17,8 @@ public sealed record OpenPayerAccountRequest(
     [Required] PayerKind? PayerKind,
     [Required] PayerRequest? Payer,
     Occupancy? Occupancy,
-    decimal? FloorArea,
-    int? ParkingSpaces,
+    [RequiredWhen("when propertyFeeStandard is given")] decimal? FloorArea,
+    [RequiredWhen("when parkingFeeStandard is given")] int? ParkingSpaces,
     string? PropertyFeeStandard,
     string? ParkingFeeStandard);
 
