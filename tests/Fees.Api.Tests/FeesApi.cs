@@ -22,14 +22,17 @@ public sealed class FeesApi : IAsyncDisposable
     /// <summary>2 March 2026, 08:00 in Shanghai.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceHost<AccountCommands> _host;
+    private ServiceHost<AccountCommands> _host;
     private readonly RabbitMqBroker _broker;
     private readonly TempDirectory _data;
     private readonly bool _ownsVirtualHost;
+    private readonly (string Key, string Value)[] _settings;
 
-    private FeesApi(ServiceHost<AccountCommands> host, RabbitMqBroker broker, Uri virtualHost, TempDirectory data, FakeTimeProvider time, bool ownsVirtualHost)
+    private FeesApi(ServiceHost<AccountCommands> host, RabbitMqBroker broker, Uri virtualHost, TempDirectory data, FakeTimeProvider time, bool ownsVirtualHost,
+        (string Key, string Value)[] settings)
     {
         _host = host;
+        _settings = settings;
         _broker = broker;
         _data = data;
         VirtualHost = virtualHost;
@@ -44,18 +47,28 @@ public sealed class FeesApi : IAsyncDisposable
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
     /// <param name="storeNamespace">The same for replicas that share streams.</param>
+    /// <param name="broker">A broker of the test's own, which it may stop; else the shared one.</param>
     public static async Task<FeesApi> StartAsync(StoreUnderTest store, Uri? virtualHost = null, string? storeNamespace = null, FakeTimeProvider? time = null,
-        params (string Key, string Value)[] settings)
+        RabbitMqBroker? broker = null, params (string Key, string Value)[] settings)
     {
-        var broker = await RabbitMqBroker.SharedAsync();
+        broker ??= await RabbitMqBroker.SharedAsync();
         var owns = virtualHost is null;
         virtualHost ??= await broker.CreateVirtualHostAsync();
         var data = new TempDirectory("fees-api");
         time ??= new FakeTimeProvider(Start);
-        var host = await ServiceHost<AccountCommands>.StartAsync(virtualHost, data.Path, time,
-            [("Fees:BillingWatcher:Interval", "1.00:00:00"), ("Fees:ArrearsWatcher:Interval", "1.00:00:00"), .. store.Settings(storeNamespace), .. settings]);
-        return new FeesApi(host, broker, virtualHost, data, time, owns);
+        (string, string)[] all =
+        [
+            ("Fees:BillingWatcher:Interval", "1.00:00:00"), ("Fees:ArrearsWatcher:Interval", "1.00:00:00"), ("RabbitMq:Retry:MaxInterval", "00:00:02"),
+            .. store.Settings(storeNamespace ?? StoreUnderTest.NewNamespace()), .. settings,
+        ];
+        var host = await ServiceHost<AccountCommands>.StartAsync(virtualHost, data.Path, time, all);
+        return new FeesApi(host, broker, virtualHost, data, time, owns, all);
     }
+
+    /// <summary>Stops the service, as a crash would leave it, and starts it again on the same data, store and broker.</summary>
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    public async Task StartAgainAsync() => _host = await ServiceHost<AccountCommands>.StartAsync(VirtualHost, _data.Path, Time, _settings);
 
     public string Token(string subject, string role, params string[] estates) => _host.Token(subject, role, estates);
 

@@ -12,7 +12,7 @@ public abstract class PaymentConfirmationTests(StoreUnderTest store) : IAsyncLif
     public async Task InitializeAsync()
     {
         if (store.SkipReason is not null) return;
-        _api = await FeesApi.StartAsync(store, settings: [("Fees:Dapr:AppApiToken", "sidecar-secret")]);
+        _api = await FeesApi.StartAsync(store, settings: ("Fees:Dapr:AppApiToken", "sidecar-secret"));
     }
 
     public async Task DisposeAsync()
