@@ -127,7 +127,14 @@ public sealed class PlatformProcess : IAsyncLifetime
     {
         if (_process is not null)
         {
-            if (!await InterruptAsync(TimeSpan.FromSeconds(60))) _process.Kill(entireProcessTree: true);
+            if (!await InterruptAsync(TimeSpan.FromSeconds(60)))
+            {
+                _process.Kill(entireProcessTree: true);
+                // The broker runs detached, outside run.sh's process tree: stop it by its pid file, or it outlives the test.
+                if (File.Exists(Path.Combine(DataDirectory, "rabbitmq", "rabbit.pid"))
+                    && int.TryParse(File.ReadAllText(Path.Combine(DataDirectory, "rabbitmq", "rabbit.pid")).Trim(), out var broker))
+                    try { Process.GetProcessById(broker).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            }
             _process.Dispose();
         }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -3,6 +3,7 @@ using Platform.Fees.Accounts;
 using Platform.Fees.Features;
 using Platform.Fees.Receipts;
 using Platform.Fees.Standards;
+using Platform.TestSupport;
 
 namespace Platform.Fees.Tests.Deciders;
 
@@ -75,9 +76,9 @@ public static class History
 
 public static class Scenarios
 {
-    public static Scenario<PayerAccountState, IPayerAccountCommand> Account(params object[] given) => new(new PayerAccountDecider(), given);
+    public static DeciderScenario<PayerAccountState, IPayerAccountCommand> Account(params object[] given) => new(new PayerAccountDecider(), given);
 
-    public static Scenario<FeeStandardState, IFeeStandardCommand> Standard(params object[] given) => new(new FeeStandardDecider(), given);
+    public static DeciderScenario<FeeStandardState, IFeeStandardCommand> Standard(params object[] given) => new(new FeeStandardDecider(), given);
 
-    public static Scenario<ReceiptBookState, IReceiptBookCommand> Book(params object[] given) => new(new ReceiptBookDecider(), given);
+    public static DeciderScenario<ReceiptBookState, IReceiptBookCommand> Book(params object[] given) => new(new ReceiptBookDecider(), given);
 }

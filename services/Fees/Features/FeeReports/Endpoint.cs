@@ -208,9 +208,10 @@ public static class FeeReportEndpoints
         return Results.Ok(new HandOverReport(estateId!, day.Value, rows, rows.Sum(r => r.Amount), rows.Where(r => r.HandedOverTo is null).Sum(r => r.Amount)));
     }
 
-    private static IResult? Estate(HttpContext http, string? estateId)
+    /// <summary>The estate a report or list is asked for: a 400 when it is missing, a 403 when the caller's token does not cover it.</summary>
+    public static IResult? Estate(HttpContext http, string? estateId)
     {
-        if (string.IsNullOrWhiteSpace(estateId)) return Bad("estateId", "estate-required", "Name the estate to report on.");
+        if (string.IsNullOrWhiteSpace(estateId)) return Bad("estateId", "estate-required", "Name the estate.");
         return http.User.CanSeeEstate(estateId) ? null : ApiProblems.EstateNotVisible(estateId);
     }
 

@@ -66,9 +66,7 @@ public static class ListAccountsEndpoint
         HttpContext http, ReadModelDatabase database, ProjectionRunner<FeesProjection> runner, CancellationToken ct, string? estateId = null)
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } waitProblem) return waitProblem;
-        if (string.IsNullOrWhiteSpace(estateId))
-            return ApiProblems.InvalidField("estateId", "estate-required", "Name the estate.", StatusCodes.Status400BadRequest);
-        if (!Platform.BuildingBlocks.Security.ClaimsPrincipalExtensions.CanSeeEstate(http.User, estateId)) return ApiProblems.EstateNotVisible(estateId);
+        if (FeeReportEndpoints.Estate(http, estateId) is { } estateProblem) return estateProblem;
 
         using var connection = database.Open();
         using var command = connection.CreateCommand();

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Platform.BuildingBlocks.EventSourcing;
+using Xunit;
 
-namespace Platform.Fees.Tests.Deciders;
+namespace Platform.TestSupport;
 
-/// <summary>Given events, when a command at an instant, then events or a rejection; through the decider, as the handler does.</summary>
-public sealed class Scenario<TState, TCommand>(Decider<TState, TCommand> decider, IReadOnlyList<object> given)
+/// <summary>
+/// Given events, when a command at an instant, then events or a rejection; through the decider, as the handler does.
+/// Events are compared as type name plus JSON, so records holding lists compare by content and a diff reads well.
+/// </summary>
+public sealed class DeciderScenario<TState, TCommand>(Decider<TState, TCommand> decider, IReadOnlyList<object> given)
 {
     public Result When(TCommand command, DateTimeOffset at)
     {
