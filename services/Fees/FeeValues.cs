@@ -175,6 +175,7 @@ public static class FeeStreams
     public static AggregateStreams Accounts { get; } = new(Service, "payer-account");
     public static AggregateStreams ReceiptBooks { get; } = new(Service, "receipt-book");
     public static AggregateStreams BillingRuns { get; } = new(Service, "billing-run");
+    public static AggregateStreams CollectionDrives { get; } = new(Service, "collection-drive");
 
     public static Guid StandardId(string estateId, string code) => DeterministicId.Create("fee-standard", estateId.Trim(), code.Trim());
 

@@ -6,6 +6,7 @@ using Platform.BuildingBlocks.Security;
 using Platform.Fees.Accounts;
 using Platform.Fees.Api;
 using Platform.Fees.Billing;
+using Platform.Fees.CollectionDrives;
 using Platform.Fees.Features;
 using Platform.Fees.Integration;
 using Platform.Fees.Payments;
@@ -16,8 +17,8 @@ using Platform.Fees.Standards;
 namespace Platform.Fees;
 
 /// <summary>
-/// How the Fees service is put together: four aggregates (fee standards, payer accounts, receipt books, billing runs) on
-/// one store, the ledger read model, the billing and arrears watchers, the consumers of F3 and F9, the outbox with the
+/// How the Fees service is put together: five aggregates (fee standards, payer accounts, receipt books, billing runs, collection drives) on
+/// one store, the ledger read model, the billing, arrears and drive watchers, the consumers of F3 and F9, the outbox with the
 /// reaction that applies receipted payments, the payment-provider topic through Dapr, and the API.
 /// </summary>
 public static class FeesService
@@ -32,12 +33,14 @@ public static class FeesService
         AddAggregate<FeeStandardState, IFeeStandardCommand, FeeStandardDecider>(services);
         AddAggregate<ReceiptBookState, IReceiptBookCommand, ReceiptBookDecider>(services);
         AddAggregate<BillingRunState, IBillingRunCommand, BillingRunDecider>(services);
+        AddAggregate<CollectionDriveState, ICollectionDriveCommand, CollectionDriveDecider>(services);
 
         services.AddSingleton(FeePolicies.FromConfiguration(configuration));
         services.AddSingleton<AccountCommands>();
         services.AddSingleton<StandardCommands>();
         services.AddSingleton<PaymentDesk>();
         services.AddSingleton<BillingRunner>();
+        services.AddSingleton<DriveFiguresQuery>();
 
         services.AddProjection<FeesProjection>(StreamName.Prefix(Name));
 
@@ -51,6 +54,7 @@ public static class FeesService
 
         services.AddHostedService<BillingWatcher>();
         services.AddHostedService<ArrearsWatcher>();
+        services.AddHostedService<CollectionDriveWatcher>();
         return builder;
     }
 
@@ -74,6 +78,8 @@ public static class FeesService
         var fees = app.MapServiceApi(RoutePrefix, Name, ServiceAccess.Fees, "Fees");
         FeeStandardEndpoints.Map(fees);
         PayerAccountEndpoints.Map(fees);
+        ChangePayerEndpoint.Map(fees);
+        CollectionDriveEndpoints.Map(fees);
         ListAccountsEndpoint.Map(fees);
         IssueChargeEndpoint.Map(fees);
         AccountActionEndpoints.Map(fees);

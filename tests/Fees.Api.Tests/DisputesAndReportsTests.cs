@@ -99,3 +99,46 @@ public abstract class DisputesAndReportsTests(StoreUnderTest store) : IAsyncLife
 public sealed class DisputesAndReportsTestsOnSqlite() : DisputesAndReportsTests(StoreUnderTest.Sqlite);
 
 public sealed class DisputesAndReportsTestsOnEventStoreDb() : DisputesAndReportsTests(StoreUnderTest.EventStoreDb);
+
+/// <summary>A collection drive (清缴) measures the arrears in scope at its start and what payments brought to them, and ends by itself.</summary>
+public sealed class CollectionDriveTests : IAsyncLifetime
+{
+    private FeesApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FeesApi.StartAsync(StoreUnderTest.Sqlite);
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_drive_tracks_its_progress_and_ends_at_its_end_with_its_figures()
+    {
+        await _api.ApproveStandardAsync();
+        var owing = new List<string>();
+        for (var room = 1; room <= 3; room++)
+        {
+            var account = await _api.OpenAccountAsync(room: $"60{room}", propertyFeeStandard: null);
+            await _api.Api.PostAsync($"{account}/charges", _api.Finance, new { standardCode = "PF-RES", rate = 1.50m, quantity = 100, period = "2026-02" }, idempotencyKey: account);
+            owing.Add(account);
+        }
+        _api.Time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+
+        var started = await _api.Api.PostAsync($"{FeesApi.Fees}/collection-drives", _api.Finance,
+            new { estateId = FeesApi.Estate, name = "February arrears", dueOnOrBefore = "2026-02-28" }, idempotencyKey: "drive-1");
+        Assert.Equal(201, started.Status);
+        Assert.Equal((3, 450m), (started.Body!["atStart"]!["accountsOwing"]!.GetValue<int>(), started.Body["atStart"]!["owed"]!.GetValue<decimal>()));
+
+        var first = Guid.Parse(owing[0][(owing[0].LastIndexOf('/') + 1)..]);
+        var payment = await _api.PayAsync(_api.Finance, first, 150m);
+        await Eventually.UntilAsync(async () => (await _api.Api.GetAsync(payment.Location!, _api.Finance)).Body?["applied"]?.GetValue<bool>() == true,
+            TimeSpan.FromSeconds(30), "the payment should be applied");
+        var progress = (await _api.Api.GetAsync(started.Location!, _api.Finance)).Body!;
+        Assert.Equal((2, 150m, 0.3333m), (progress["now"]!["accountsOwing"]!.GetValue<int>(), progress["now"]!["collected"]!.GetValue<decimal>(),
+            progress["collectedShare"]!.GetValue<decimal>()));
+
+        _api.Time.SetUtcNow(new DateTimeOffset(2026, 4, 10, 1, 0, 0, TimeSpan.Zero));
+        await _api.RunWatchersAsync();
+        var ended = (await _api.Api.GetAsync(started.Location!, _api.Finance)).Body!;
+        Assert.True(ended["ended"]!.GetValue<bool>());
+        Assert.Equal(150m, ended["now"]!["collected"]!.GetValue<decimal>());
+    }
+}

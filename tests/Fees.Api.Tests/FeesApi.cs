@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Projections;
 using Platform.Fees.Api;
 using Platform.Fees.Billing;
+using Platform.Fees.CollectionDrives;
 using Platform.Fees.ReadModel;
 
 namespace Platform.Fees.Api.Tests;
@@ -85,6 +86,8 @@ public sealed class FeesApi : IAsyncDisposable
         var billing = await watchers.OfType<BillingWatcher>().Single().CheckAsync(CancellationToken.None);
         await CatchUpAsync();
         var arrears = await watchers.OfType<ArrearsWatcher>().Single().CheckAsync(CancellationToken.None);
+        await CatchUpAsync();
+        await watchers.OfType<CollectionDriveWatcher>().Single().CheckAsync(CancellationToken.None);
         await CatchUpAsync();
         return (billing, arrears);
     }

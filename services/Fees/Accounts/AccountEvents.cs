@@ -18,6 +18,10 @@ public sealed record PayerAccountOpened(
     string? ParkingFeeStandard,
     DateTimeOffset OpenedAt);
 
+/// <summary>A new payer for the unit (an owner or a tenant); what was posted before stays on the ledger.</summary>
+[EventType("PayerChanged.v1")]
+public sealed record PayerChanged(PayerKind From, PayerKind To, Payer Payer, DateTimeOffset ChangedAt);
+
 [EventType("OccupancyChanged.v1")]
 public sealed record OccupancyChanged(Occupancy From, Occupancy To, DateTimeOffset ChangedAt);
 

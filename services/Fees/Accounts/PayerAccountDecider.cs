@@ -25,6 +25,7 @@ public sealed class PayerAccountDecider : Decider<PayerAccountState, IPayerAccou
         {
             OpenPayerAccount c => OpenPayerAccount.Decide(c, state, now),
             ChangeOccupancy c => ChangeOccupancy.Decide(c, state, now),
+            ChangePayer c => ChangePayer.Decide(c, state, now),
             IssueCharge c => IssueCharge.Decide(c, state, now),
             IssuePaymentRequest c => IssuePaymentRequest.Decide(c, state, now),
             ApplyPayment c => ApplyPayment.Decide(c, state, now),

@@ -109,6 +109,7 @@ public sealed record PayerAccountState
             OpenedAt = e.OpenedAt,
         },
         OccupancyChanged e => this with { Occupancy = e.To },
+        PayerChanged e => this with { PayerKind = e.To, Payer = e.Payer },
         ChargeIssued e => this with
         {
             Charges = Charges.Add(new Charge(e.ChargeId, Charges.Count + 1, e.FeeType, e.Period, e.StandardCode, e.Rate, e.Quantity, e.Amount,

@@ -125,6 +125,17 @@ public sealed class FeesProjection : IProjection
             revision    INTEGER NOT NULL,
             position    INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS fee_collection_drives (
+            drive_id         TEXT PRIMARY KEY,
+            estate_id        TEXT NOT NULL,
+            name             TEXT NOT NULL,
+            due_on_or_before TEXT NOT NULL,
+            started_at       TEXT NOT NULL,
+            ends_at          TEXT NOT NULL,
+            ended_at         TEXT,
+            revision         INTEGER NOT NULL,
+            position         INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS fee_billing_runs (
             run_id         TEXT PRIMARY KEY,
             estate_id      TEXT NOT NULL,
@@ -148,7 +159,7 @@ public sealed class FeesProjection : IProjection
     public void Reset(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction, """
         DELETE FROM fee_accounts; DELETE FROM fee_charges; DELETE FROM fee_receipt_books; DELETE FROM fee_payments;
         DELETE FROM fee_allocations; DELETE FROM fee_dunning_actions; DELETE FROM fee_refunds; DELETE FROM fee_standards;
-        DELETE FROM fee_billing_runs;
+        DELETE FROM fee_billing_runs; DELETE FROM fee_collection_drives;
         """);
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, object @event)
@@ -162,6 +173,8 @@ public sealed class FeesProjection : IProjection
             ApplyToStandard(Row(connection, transaction, recorded, "fee_standards", "standard_id", FeeStreams.Standards.IdOf(stream)), @event);
         else if (FeeStreams.BillingRuns.Owns(stream))
             ApplyToBillingRun(Row(connection, transaction, recorded, "fee_billing_runs", "run_id", FeeStreams.BillingRuns.IdOf(stream)), @event);
+        else if (FeeStreams.CollectionDrives.Owns(stream))
+            ApplyToDrive(Row(connection, transaction, recorded, "fee_collection_drives", "drive_id", FeeStreams.CollectionDrives.IdOf(stream)), @event);
     }
 
     private static RevisionGuardedRow Row(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, string table, string idColumn, Guid id) =>
@@ -184,6 +197,9 @@ public sealed class FeesProjection : IProjection
         {
             case OccupancyChanged e:
                 row.Update("occupancy = $a", WireName.Of(e.To));
+                break;
+            case PayerChanged e:
+                row.Update("payer_kind = $a", WireName.Of(e.To));
                 break;
             case ChargeIssued e when row.Update(null):
                 row.Execute("""
@@ -307,6 +323,20 @@ public sealed class FeesProjection : IProjection
                 break;
             default:
                 row.Update(null);
+                break;
+        }
+    }
+
+    private static void ApplyToDrive(RevisionGuardedRow row, object @event)
+    {
+        switch (@event)
+        {
+            case CollectionDrives.CollectionDriveStarted e:
+                row.Insert(("estate_id", e.EstateId), ("name", e.Name), ("due_on_or_before", e.DueOnOrBefore.ToString("yyyy-MM-dd")),
+                    ("started_at", SqlValues.Instant(e.StartedAt)), ("ends_at", SqlValues.Instant(e.EndsAt)));
+                break;
+            case CollectionDrives.CollectionDriveEnded e:
+                row.Update("ended_at = $a", SqlValues.Instant(e.EndedAt));
                 break;
         }
     }
