@@ -92,6 +92,12 @@ public abstract class ChargesAndPaymentsTests(StoreUnderTest store) : IAsyncLife
         var unknownField = await _api.Api.SendAsync(HttpMethod.Post, $"{Fees}/payments", _api.Finance,
             rawJson: $$"""{"accountId":"{{accountId}}","amount":50,"channel":"window","tip":1}""");
         var huge = await _api.Api.PostAsync($"{Fees}/payments", _api.Finance, new { accountId, amount = 1e12m, channel = "window" });
+        var amountAsText = await _api.Api.SendAsync(HttpMethod.Post, $"{Fees}/payments", _api.Finance,
+            rawJson: $$"""{"accountId":"{{accountId}}","amount":"50","channel":"window"}""");
+        var badDate = await _api.Api.PostAsync($"{Fees}/standards", _api.Finance, new
+        {
+            estateId = FeesApi.Estate, code = "X", name = "x", feeType = "parking", rate = 1m, unit = "per-job", validFrom = "01/03/2026", approvalReference = "r",
+        });
 
         Assert.Equal(403, technician.Status);
         Assert.Equal((422, "accountId"), (unknown.Status, unknown.ProblemField));
@@ -100,7 +106,11 @@ public abstract class ChargesAndPaymentsTests(StoreUnderTest store) : IAsyncLife
         Assert.EndsWith("/channel-not-yours", agentAtWindow.ProblemType);
         Assert.Equal((400, "tip"), (unknownField.Status, unknownField.ProblemField));
         Assert.Equal(422, huge.Status);
-        Assert.All(new[] { technician, unknown, otherEstate, usd, agentAtWindow, unknownField, huge }, a => Assert.Equal("application/problem+json", a.ContentType));
+        Assert.Equal((400, "amount"), (amountAsText.Status, amountAsText.ProblemField));
+        Assert.Equal((400, "validFrom"), (badDate.Status, badDate.ProblemField));
+        Assert.Contains("YYYY-MM-DD", badDate.Text);
+        Assert.All(new[] { technician, unknown, otherEstate, usd, agentAtWindow, unknownField, huge, amountAsText, badDate },
+            a => Assert.Equal("application/problem+json", a.ContentType));
         Assert.Equal(before, await _api.StoredEventCountAsync());
     }
 

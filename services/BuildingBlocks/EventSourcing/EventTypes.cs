@@ -55,6 +55,8 @@ public static class PlatformJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowDuplicateProperties = false,
+            // The web defaults read "12.5" as a number; the documents say number, so a string is refused.
+            NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new WireNameEnumConverter());
         return options;

@@ -94,6 +94,7 @@ public static class CommandRequest
         if (type == typeof(int) || type == typeof(long)) return "a whole number";
         if (type == typeof(decimal) || type == typeof(double)) return "a number";
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "an ISO 8601 date and time";
+        if (type == typeof(DateOnly)) return "a date, YYYY-MM-DD";
         if (type == typeof(Guid)) return "a UUID";
         if (type.IsEnum) return "one of " + string.Join(", ", EventSourcing.WireName.All(type));
         return type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? "a list" : "an object";
