@@ -53,7 +53,14 @@ stop_all() {
   [ $stopping = 1 ] && return; stopping=1
   echo "Stopping..."
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Each process has 20 s in all to finish what it is doing; one still running then is killed, so a loaded machine
+  # cannot make a Ctrl-C hang.
+  local deadline=$(( SECONDS + 20 ))
+  for pid in "${pids[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   stop_broker "$broker_dir" "$rabbit_port"
   [ -n "$esdb_pid" ] && kill "$esdb_pid" 2>/dev/null || true
   echo "Stopped."

@@ -54,14 +54,14 @@ CONF
     echo "RabbitMQ did not start; see $dir/log" >&2; return 1; }
 }
 
-# stop_broker DIR AMQP_PORT: SIGTERM to the broker's VM, which RabbitMQ takes as a clean stop, then wait for it (30 s at
+# stop_broker DIR AMQP_PORT: SIGTERM to the broker's VM, which RabbitMQ takes as a clean stop, then wait for it (15 s at
 # most, then SIGKILL). Not rabbitmqctl: starting the CLI's own Erlang VM takes seconds of CPU, and far longer on a
 # loaded machine, which once made a Ctrl-C outlast its minute.
 stop_broker() {
   local dir=$1 pid
   pid=$(cat "$dir/rabbit.pid" 2>/dev/null) || return 0
   [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
 }
 
