@@ -50,7 +50,9 @@ public sealed class PlatformProcess : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var root = RepositoryRoot();
-        var info = new ProcessStartInfo("bash", [Path.Combine(root, "run.sh")])
+        // As from a terminal, where Ctrl-C reaches run.sh: a test host started by a build node may have SIGINT ignored, and a
+        // shell cannot trap a signal ignored when it started (env resets it, coreutils 8.31+).
+        var info = new ProcessStartInfo("env", ["--default-signal=INT", "bash", Path.Combine(root, "run.sh")])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
