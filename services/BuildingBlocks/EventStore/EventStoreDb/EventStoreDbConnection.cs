@@ -110,10 +110,10 @@ internal sealed class EventStoreDbConnection : IDisposable
             {
                 return await call(client, Options(ct, withDeadline), endpoint);
             }
-            catch (RpcException ex) when (!ct.IsCancellationRequested && attempt < MaxAttempts && TryRecover(endpoint, ex))
+            catch (Exception error) when (EventStoreDbErrors.AsRpc(error) is { } ex && !ct.IsCancellationRequested && attempt < MaxAttempts && TryRecover(endpoint, ex))
             {
             }
-            catch (RpcException ex)
+            catch (Exception error) when (EventStoreDbErrors.AsRpc(error) is { } ex)
             {
                 throw EventStoreDbErrors.Translate(ex, streamId, ct);
             }

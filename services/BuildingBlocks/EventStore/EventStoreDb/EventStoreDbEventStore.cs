@@ -186,7 +186,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
                     if (!await call.ResponseStream.MoveNext(ct)) break;
                     response = call.ResponseStream.Current;
                 }
-                catch (RpcException ex)
+                catch (Exception error) when (EventStoreDbErrors.AsRpc(error) is { } ex)
                 {
                     if (ct.IsCancellationRequested || IsFatal(ex)) throw EventStoreDbErrors.Translate(ex, null, ct);
                     dropped = ex;
@@ -289,12 +289,12 @@ public sealed class EventStoreDbEventStore : IEventStore, IDisposable
                     if (!await call.ResponseStream.MoveNext(ct)) yield break;
                     response = call.ResponseStream.Current;
                 }
-                catch (RpcException ex) when (!received && !ct.IsCancellationRequested
+                catch (Exception error) when (EventStoreDbErrors.AsRpc(error) is { } ex && !received && !ct.IsCancellationRequested
                                               && attempt < _connection.MaxAttempts && _connection.TryRecover(endpoint, ex))
                 {
                     break;
                 }
-                catch (RpcException ex)
+                catch (Exception error) when (EventStoreDbErrors.AsRpc(error) is { } ex)
                 {
                     throw EventStoreDbErrors.Translate(ex, streamId, ct);
                 }

@@ -41,6 +41,18 @@ internal static class EventStoreDbErrors
             : null;
     }
 
+    /// <summary>
+    /// The call's failure as gRPC status: an <see cref="RpcException"/> as it is, and a connection that broke while a
+    /// response was being read (seen: <c>HttpIOException: ResponseEnded</c> when a leader was killed), which the gRPC
+    /// client does not always wrap, as Unavailable. Anything else is not a call failure: null.
+    /// </summary>
+    public static RpcException? AsRpc(Exception error) => error switch
+    {
+        RpcException rpc => rpc,
+        IOException or HttpRequestException => new RpcException(new Status(StatusCode.Unavailable, $"The connection to the node broke: {error.Message}", error)),
+        _ => null,
+    };
+
     /// <summary>Turns what the server said into the exception callers handle.</summary>
     public static Exception Translate(RpcException ex, string? streamId, CancellationToken ct)
     {
