@@ -6,8 +6,6 @@ using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Projections;
 using Platform.Fees.Api;
-using Platform.Fees.Billing;
-using Platform.Fees.CollectionDrives;
 using Platform.Fees.ReadModel;
 
 namespace Platform.Fees.Api.Tests;
@@ -77,29 +75,25 @@ public sealed class FeesApi : IAsyncDisposable
 
     public LeadReplicaLease Lease => Services.GetRequiredService<LeadReplicaLease>();
 
-    /// <summary>What the lead's watchers do on a tick: bill what fell due, then record what became overdue.</summary>
-    public async Task<(int Billing, int Arrears)> RunWatchersAsync()
+    /// <summary>What the lead's watchers do on a tick, once this instance leads.</summary>
+    public async Task RunWatchersAsync()
     {
         await Eventually.UntilAsync(() => Lease.IsLead, TimeSpan.FromSeconds(60), "the instance should take the lead");
-        await CatchUpAsync();
-        var watchers = Services.GetServices<IHostedService>().ToList();
-        var billing = await watchers.OfType<BillingWatcher>().Single().CheckAsync(CancellationToken.None);
-        await CatchUpAsync();
-        var arrears = await watchers.OfType<ArrearsWatcher>().Single().CheckAsync(CancellationToken.None);
-        await CatchUpAsync();
-        await watchers.OfType<CollectionDriveWatcher>().Single().CheckAsync(CancellationToken.None);
-        await CatchUpAsync();
-        return (billing, arrears);
+        await RunWatchersOnThisInstanceAsync();
     }
 
-    /// <summary>A watcher tick on this instance, lead or not: a replica that does not lead does nothing.</summary>
+    /// <summary>
+    /// A tick of every watcher on this instance, lead or not (one that does not lead does nothing), in the order the
+    /// service registers them, each seeing the writes of the one before, as the test clock runs them.
+    /// </summary>
     public async Task RunWatchersOnThisInstanceAsync()
     {
+        foreach (var watcher in Services.GetServices<IHostedService>().OfType<PeriodicWatcher>())
+        {
+            await CatchUpAsync();
+            await watcher.CheckAsync(CancellationToken.None);
+        }
         await CatchUpAsync();
-        var watchers = Services.GetServices<IHostedService>().ToList();
-        await watchers.OfType<BillingWatcher>().Single().CheckAsync(CancellationToken.None);
-        await CatchUpAsync();
-        await watchers.OfType<ArrearsWatcher>().Single().CheckAsync(CancellationToken.None);
     }
 
     public Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<FeesProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));

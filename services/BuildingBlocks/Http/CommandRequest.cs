@@ -15,6 +15,20 @@ public static class CommandRequest
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxIdempotencyKeyLength = 200;
 
+    /// <summary>Builds a command from a request, or the problem naming the field that is missing or unreadable.</summary>
+    public static (T? Built, IResult? Problem) Build<T>(Func<T> build)
+    {
+        try { return (build(), null); }
+        catch (MissingFieldException missing)
+        {
+            return (default, ApiProblems.InvalidField(missing.Field, "required-field-missing", missing.Message));
+        }
+        catch (UnreadableFieldException unreadable)
+        {
+            return (default, ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest));
+        }
+    }
+
     public static async Task<BodyOrProblem<T>> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))

@@ -51,7 +51,7 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
 
         var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create(ResourceName, key) : Guid.CreateVersion7();
-        var (created, unusable) = Build(() => toCommand(body.Body!, actor, id));
+        var (created, unusable) = CommandRequest.Build(() => toCommand(body.Body!, actor, id));
         if (unusable is not null) return unusable;
         if (created!.Problem is not null) return created.Problem;
         if (created.EstateId is { Length: > 0 } estate && !http.User.CanSeeEstate(estate)) return ApiProblems.EstateNotVisible(estate);
@@ -73,25 +73,11 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
         if (!CanSee(http.User, current.State))
             return ApiProblems.NotFound(ResourceName, id.ToString());
 
-        var (command, unusable) = Build(() => toCommand(actor, current.State));
+        var (command, unusable) = CommandRequest.Build(() => toCommand(actor, current.State));
         if (unusable is not null) return unusable;
         // One write per request: whatever else an event leads to inside the service runs from the stored event (IEventReaction).
         var outcome = await handler.HandleAsync(stream, command!, envelope, ct, alreadyLoaded: current);
         return outcome.ToHttp(http, state => Represent(state, http.User));
-    }
-
-    /// <summary>Builds a command from a request, or the problem naming the field that is missing or unreadable.</summary>
-    public static (T? Built, IResult? Problem) Build<T>(Func<T> build)
-    {
-        try { return (build(), null); }
-        catch (MissingFieldException missing)
-        {
-            return (default, ApiProblems.InvalidField(missing.Field, "required-field-missing", missing.Message));
-        }
-        catch (UnreadableFieldException unreadable)
-        {
-            return (default, ApiProblems.InvalidField(unreadable.Field, "malformed-field", unreadable.Message, StatusCodes.Status400BadRequest));
-        }
     }
 
     /// <summary>One aggregate read from its stream; the ETag is its revision, and If-None-Match on it answers 304.</summary>

@@ -94,12 +94,9 @@ public sealed class BillingRunner(
         return result;
     }
 
-    private static decimal AmountOf(IPayerAccountCommand command, PayerAccountState state) => command switch
-    {
-        IssueCharge c => state.ChargeOf(c.ChargeId)?.Amount ?? 0,
-        IssuePaymentRequest => 0,
-        _ => 0,
-    };
+    /// <summary>A charge's amount; a payment request adds no money of its own.</summary>
+    private static decimal AmountOf(IPayerAccountCommand command, PayerAccountState state) =>
+        command is IssueCharge c ? state.ChargeOf(c.ChargeId)?.Amount ?? 0 : 0;
 
     private static async Task<IReadOnlyList<IPayerAccountCommand>> CommandsFor(
         BillingRunSpec spec, AccountToBill account, FeePolicy policy, Func<string, Task<FeeStandardState>> standardOf)

@@ -51,7 +51,7 @@ public static class PaymentEndpoints
         if (body.Problem is not null) return body.Problem;
         var actor = http.User.ToActor();
         if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
-        var (request, missing) = HttpCommands<ReceiptBookState, IReceiptBookCommand>.Build(() =>
+        var (request, missing) = CommandRequest.Build(() =>
         {
             var b = body.Body!;
             var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create("payment", key) : Guid.CreateVersion7();
@@ -106,7 +106,7 @@ public static class PaymentEndpoints
         var actor = http.User.ToActor();
         if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
         var b = body.Body!;
-        var (command, missing) = HttpCommands<ReceiptBookState, IReceiptBookCommand>.Build(() => new HandOverCollections(
+        var (command, missing) = CommandRequest.Build(() => new HandOverCollections(
             Need.Text(b.EstateId, "estateId").Trim(), Need.Value(b.Year, "year"),
             envelope.IdempotencyKey is { } key ? DeterministicId.Create("hand-over", key) : Guid.CreateVersion7(),
             Need.Item(b.PaymentIds, "paymentIds"), Need.Text(b.HandedOverTo, "handedOverTo"), actor));

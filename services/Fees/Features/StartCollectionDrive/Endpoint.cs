@@ -51,7 +51,7 @@ public static class CollectionDriveEndpoints
         var actor = http.User.ToActor();
         if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
         var b = body.Body!;
-        var (parts, missing) = HttpCommands<CollectionDriveState, ICollectionDriveCommand>.Build(() =>
+        var (parts, missing) = CommandRequest.Build(() =>
             (Estate: Need.Text(b.EstateId, "estateId").Trim(), Name: Need.Text(b.Name, "name"), Due: Need.Value(b.DueOnOrBefore, "dueOnOrBefore")));
         if (missing is not null) return missing;
         if (!http.User.CanSeeEstate(parts.Estate)) return ApiProblems.EstateNotVisible(parts.Estate);
