@@ -31,7 +31,11 @@ public static class WorkOrdersService
 
         services.AddProjection<WorkOrderListProjection>(StreamName.Prefix(Name));
 
-        services.AddPlatformMessaging(configuration, Name, bus => bus.AddConsumer<ComplaintTransferredConsumer>());
+        services.AddPlatformMessaging(configuration, Name, bus =>
+        {
+            bus.AddConsumer<ComplaintTransferredConsumer>();
+            bus.AddConsumer<MaterialsIssuedConsumer>();
+        });
         services.AddIntegrationEventPublisher<WorkOrdersOutboxMapper>();
 
         services.AddHostedService<SlaWatcher>();

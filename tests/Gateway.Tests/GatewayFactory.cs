@@ -26,6 +26,7 @@ public sealed class GatewayFactory(string environment, IReadOnlyDictionary<strin
             ["Services:WorkOrders:Url"] = workOrders.ToString(),
             // These tests stand two destinations behind the gateway: the other services are left out.
             ["Services:Fees:Url"] = "",
+            ["Services:Inventory:Url"] = "",
             ["Gateway:DestinationTimeoutSeconds"] = "5",
         };
         if (environment != "Development") settings["Auth:PublicKey"] = TestSigningKey.Shared.PublicKeyPem;

@@ -29,6 +29,12 @@ public static class CommandRequest
         }
     }
 
+    /// <summary>A body the command may do without (a note): a request without one reads as none.</summary>
+    public static Task<BodyOrProblem<T>> ReadOptionalBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class =>
+        request.ContentLength is null or 0 && request.ContentType is null
+            ? Task.FromResult(new BodyOrProblem<T>(null, null, ""))
+            : ReadBodyAsync<T>(request, ct);
+
     public static async Task<BodyOrProblem<T>> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))

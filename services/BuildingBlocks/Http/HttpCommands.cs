@@ -47,11 +47,17 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
     {
         var body = await CommandRequest.ReadBodyAsync<TBody>(http.Request, ct);
         if (body.Problem is not null) return body.Problem;
+        return await CreateAsync(http, body.RawText, (actor, id) => toCommand(body.Body!, actor, id), ct);
+    }
+
+    /// <summary>For a body the caller read already, to look up what the command needs first.</summary>
+    public async Task<IResult> CreateAsync(HttpContext http, string rawBody, Func<Actor, Guid, NewAggregate<TCommand>> toCommand, CancellationToken ct)
+    {
         var actor = http.User.ToActor();
-        if (!CommandRequest.TryCreateEnvelope(http, actor, body.RawText, out var envelope, out var problem)) return problem!;
+        if (!CommandRequest.TryCreateEnvelope(http, actor, rawBody, out var envelope, out var problem)) return problem!;
 
         var id = envelope.IdempotencyKey is { } key ? DeterministicId.Create(ResourceName, key) : Guid.CreateVersion7();
-        var (created, unusable) = CommandRequest.Build(() => toCommand(body.Body!, actor, id));
+        var (created, unusable) = CommandRequest.Build(() => toCommand(actor, id));
         if (unusable is not null) return unusable;
         if (created!.Problem is not null) return created.Problem;
         if (created.EstateId is { Length: > 0 } estate && !http.User.CanSeeEstate(estate)) return ApiProblems.EstateNotVisible(estate);

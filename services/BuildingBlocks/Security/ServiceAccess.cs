@@ -28,11 +28,19 @@ public static class ServiceAccess
         CallCentreAgent, ComplaintSupervisor, DepartmentManager, GeneralManager, FinanceClerk, Collector, Operator,
     ];
 
+    /// <summary>The materials chain of brief 6 (000:157, 000:306-326); technicians draft and sign their own requisitions, finance reads movements.</summary>
+    public static IReadOnlyList<string> Inventory { get; } =
+    [
+        Technician, TeamLeader, StoreKeeper, DepartmentManager, GeneralManager, SiteRepresentative, MaterialsPlanner, BusinessSupervisor,
+        ProductionManager, Purchaser, Inspector, FinanceClerk, FireSafetyOfficer, Operator,
+    ];
+
     private static readonly Dictionary<string, IReadOnlyList<string>> ByService = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Complaints"] = Complaints,
         ["WorkOrders"] = WorkOrders,
         ["Fees"] = Fees,
+        ["Inventory"] = Inventory,
     };
 
     /// <summary>The roles of the service named <paramref name="service"/> ("Complaints", "WorkOrders"), or null for a name the platform does not know.</summary>

@@ -33,6 +33,7 @@ public sealed record WorkOrderView(
     ReworkView? OpenRework,
     IReadOnlyList<RectificationNoticeView> RectificationNotices,
     IReadOnlyList<string> SlaBreaches,
+    IReadOnlyList<MaterialUsedView> MaterialsUsed,
     DateTimeOffset? ClosedAt)
 {
     public static WorkOrderView From(WorkOrderState s, ClaimsPrincipal user) => new(
@@ -64,6 +65,7 @@ public sealed record WorkOrderView(
         s.OpenRework is { } r ? new ReworkView(r.FollowUpSequence, WireName.Of(r.Reason), r.NoticeDueAt, r.NoticeIssuedAt) : null,
         s.RectificationNotices.Select(n => new RectificationNoticeView(n.NoticeId, n.ResponsibleUnit, n.ReplyDueAt, n.RepliedAt)).ToList(),
         s.Breaches.Select(BreachCode).Order(StringComparer.Ordinal).ToList(),
+        s.MaterialsUsed.Select(m => new MaterialUsedView(m.RequisitionId, m.ItemCode, m.Quantity, m.Unit, m.UnitCost)).ToList(),
         s.ClosedAt);
 
     /// <summary>"FollowUp:1" as the API spells it: "follow-up:1".</summary>
@@ -77,6 +79,9 @@ public sealed record WorkOrderView(
 }
 
 public sealed record UnitView(string Building, string? Entrance, string? Room);
+
+/// <summary>Material Inventory issued for the order (F5), at its unit cost in yuan.</summary>
+public sealed record MaterialUsedView(Guid RequisitionId, string ItemCode, decimal Quantity, string Unit, decimal UnitCost);
 
 public sealed record ReporterView(string? Name, string? Phone, bool Masked)
 {

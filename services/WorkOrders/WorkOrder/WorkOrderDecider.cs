@@ -40,6 +40,7 @@ public sealed class WorkOrderDecider : Decider<WorkOrderState, IWorkOrderCommand
             DeclineQuote c => DeclineQuote.Decide(c, state, now),
             StartWork c => StartWork.Decide(c, state, now),
             RequestMaterials c => RequestMaterials.Decide(c, state, now),
+            RecordMaterialsIssued c => RecordMaterialsIssued.Decide(c, state, now),
             CompleteWork c => CompleteWork.Decide(c, state, now),
             RecordFollowUp c => RecordFollowUp.Decide(c, state, now),
             IssueReworkNotice c => IssueReworkNotice.Decide(c, state, now),

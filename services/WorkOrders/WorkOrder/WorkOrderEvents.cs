@@ -54,6 +54,10 @@ public sealed record WorkOrderCancelled(CancellationReason Reason, DateTimeOffse
 public sealed record WorkStarted(string TechnicianId, DateTimeOffset StartedAt);
 
 /// <summary>Material the job needs; Inventory turns it into a requisition (F5).</summary>
+/// <summary>Inventory issued material for the order (F5): what left the store, valued at its unit cost in yuan.</summary>
+[EventType("MaterialsIssued.v1")]
+public sealed record MaterialsIssued(Guid IssueId, Guid RequisitionId, IReadOnlyList<MaterialUsed> Lines, DateTimeOffset IssuedAt);
+
 [EventType("MaterialsRequested.v1")]
 public sealed record MaterialsRequested(Guid RequestId, string TechnicianId, IReadOnlyList<MaterialLine> Lines, DateTimeOffset RequestedAt);
 

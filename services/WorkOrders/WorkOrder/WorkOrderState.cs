@@ -47,6 +47,9 @@ public sealed record WorkOrderState
     public bool IsPaid => Type == WorkOrderType.Service || Quote is not null;
     public bool WorkHasStarted { get; init; }
     public int MaterialsRequests { get; init; }
+    /// <summary>What Inventory issued for the order, each issue once.</summary>
+    public ImmutableList<MaterialUsed> MaterialsUsed { get; init; } = [];
+    public ImmutableHashSet<Guid> MaterialIssues { get; init; } = [];
 
     public DateTimeOffset? FirstCompletedAt { get; init; }
     public DateTimeOffset? LastCompletedAt { get; init; }
@@ -90,6 +93,7 @@ public sealed record WorkOrderState
         WorkOrderCancelled => this with { Status = WorkOrderStatus.Cancelled },
         WorkStarted => this with { Status = WorkOrderStatus.InProgress, WorkHasStarted = true },
         MaterialsRequested => this with { MaterialsRequests = MaterialsRequests + 1 },
+        MaterialsIssued e => this with { MaterialsUsed = MaterialsUsed.AddRange(e.Lines), MaterialIssues = MaterialIssues.Add(e.IssueId) },
         WorkCompleted e => this with
         {
             Status = WorkOrderStatus.Completed,

@@ -107,6 +107,8 @@ public sealed record Reporter(string? Name, string? Phone);
 
 public sealed record MaterialLine(string ItemCode, decimal Quantity, string Unit);
 
+public sealed record MaterialUsed(Guid RequisitionId, string ItemCode, decimal Quantity, string Unit, decimal UnitCost);
+
 /// <summary>The roles of brief 2.1 as they act on work orders.</summary>
 public static class WorkOrderRoles
 {
