@@ -25,6 +25,7 @@ public class CommonRulesTests
         ["mark-sla"] = new MarkSlaBreached(A.OrderId, Actor.System),
         ["rectification"] = new IssueRectificationNotice(A.OrderId, "Contractor", "Subject", A.T0.AddYears(1), A.Agent),
         ["rectification-reply"] = new RecordRectificationReply(A.OrderId, Guid.NewGuid(), "Reply", A.Agent),
+        ["materials-issued"] = new RecordMaterialsIssued(A.OrderId, Guid.NewGuid(), Guid.NewGuid(), [], A.T0, Actor.System),
     };
 
     [Theory]

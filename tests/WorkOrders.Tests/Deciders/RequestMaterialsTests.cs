@@ -67,3 +67,30 @@ public class RequestMaterialsTests
         Assert.Equal(first.RequestId, Scenario.Given(History.InProgress()).When(Request(), At).Single<MaterialsRequested>().RequestId);
     }
 }
+
+public class RecordMaterialsIssuedTests
+{
+    private static readonly Guid IssueId = Guid.Parse("0193a000-0000-7000-8000-0000000000f1");
+    private static readonly MaterialUsed Lock = new(Guid.Parse("0193a000-0000-7000-8000-0000000000f2"), "LOCK-IN-01", 1m, "pcs", 80m);
+
+    private static RecordMaterialsIssued Record(Actor? by = null) => new(A.OrderId, IssueId, Lock.RequisitionId, [Lock], A.T0, by ?? Actor.System);
+
+    [Fact]
+    public void F5_what_inventory_issued_for_the_order_is_recorded_on_it()
+    {
+        var state = Scenario.Given(History.InProgress()).When(Record(), A.T0).StateAfter;
+        Assert.Equal([Lock], state.MaterialsUsed);
+    }
+
+    [Fact]
+    public void An_issue_is_recorded_once() =>
+        Scenario.Given([.. History.InProgress(), new MaterialsIssued(IssueId, Lock.RequisitionId, [Lock], A.T0)]).When(Record(), A.T0).ThenNothing();
+
+    [Fact]
+    public void Material_issued_after_the_order_closed_is_still_recorded() =>
+        Scenario.Given([.. History.ReadyToClose(), new WorkOrderClosed(History.CompletedAt.AddDays(2))]).When(Record(), A.T0).Single<MaterialsIssued>();
+
+    [Fact]
+    public void Only_inventorys_issue_records_materials_used() =>
+        Scenario.Given(History.InProgress()).When(Record(A.Technician), A.T0).ThenRejected("materials-recorded-by-inventory", RejectionKind.Forbidden);
+}

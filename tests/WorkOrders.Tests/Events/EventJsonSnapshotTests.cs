@@ -41,6 +41,8 @@ public class EventJsonSnapshotTests
          """{"technicianId":"tech-7","startedAt":"2026-03-02T10:00:00+08:00"}"""),
         (new MaterialsRequested(OtherId, "tech-7", [new MaterialLine("LOCK-IN-01", 1m, "pcs"), new MaterialLine("PIPE-PVC-20", 2.5m, "m")], At),
          """{"requestId":"0193a000-0000-7000-8000-0000000000aa","technicianId":"tech-7","lines":[{"itemCode":"LOCK-IN-01","quantity":1,"unit":"pcs"},{"itemCode":"PIPE-PVC-20","quantity":2.5,"unit":"m"}],"requestedAt":"2026-03-02T10:00:00+08:00"}"""),
+        (new MaterialsIssued(OtherId, OtherId, [new MaterialUsed(OtherId, "LOCK-IN-01", 1m, "pcs", 80m)], At),
+         """{"issueId":"0193a000-0000-7000-8000-0000000000aa","requisitionId":"0193a000-0000-7000-8000-0000000000aa","lines":[{"requisitionId":"0193a000-0000-7000-8000-0000000000aa","itemCode":"LOCK-IN-01","quantity":1,"unit":"pcs","unitCost":80}],"issuedAt":"2026-03-02T10:00:00+08:00"}"""),
         (new WorkCompleted("tech-7", "Zhang", 120.00m, false, At),
          """{"technicianId":"tech-7","signedOffBy":"Zhang","amount":120.00,"rework":false,"completedAt":"2026-03-02T10:00:00+08:00"}"""),
         (new WorkOrderHandedToBilling(120.00m, "CNY", "FS-2026-SERVICE-01", At),

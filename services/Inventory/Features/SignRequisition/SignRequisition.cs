@@ -19,9 +19,6 @@ public sealed record SignRequisition(Guid RequisitionId, SignatureTier Tier, Act
             return signer == command.By.Id
                 ? Decision.NoChange
                 : Rejection.Conflict("tier-signed-already", $"The {Name(command.Tier)} signed this requisition already.");
-        if (state.NextTier != command.Tier)
-            return Rejection.Conflict("signature-out-of-order",
-                $"The {Name(state.NextTier!.Value)} signs before the {Name(command.Tier)}: requester, then team leader, then manager.");
 
         var forbidden = command.Tier switch
         {
@@ -32,7 +29,9 @@ public sealed record SignRequisition(Guid RequisitionId, SignatureTier Tier, Act
             _ => InventoryRules.RequireRole(command.By, InventoryRoles.Managers, "manager-signature", "The third signature is a manager's (经理)."),
         };
         if (forbidden is not null) return forbidden;
-
+        if (state.NextTier != command.Tier)
+            return Rejection.Conflict("signature-out-of-order",
+                $"The {Name(state.NextTier!.Value)} signs before the {Name(command.Tier)}: requester, then team leader, then manager.");
         if (state.Signers.FirstOrDefault(s => s.Value == command.By.Id) is { Value: not null } earlier)
             return Rejection.Conflict("one-person-one-signature",
                 $"{command.By.Id} signed this requisition as the {Name(earlier.Key)}; one person never signs two tiers (decision 4).");
