@@ -6,6 +6,7 @@ var commands = new Dictionary<string, (string Summary, Func<string[], Task<int>>
     ["store"] = ("appends/s (1 and 16 writers) and catch-up events/s of the embedded SQLite event store", StoreCommand.RunAsync),
     ["gateway"] = ("complaint registrations/s through the gateway and directly, as a ratio (needs the Release build)", GatewayCommand.RunAsync),
     ["billing"] = ("a monthly billing run over an estate of 10,000 payer accounts (--accounts N): its time and events/s, then the same run repeated", BillingCommand.RunAsync),
+    ["issues"] = ("16 store keepers issuing one hot item at once (--issues N): issues/s, latency, and that the book never went below zero", IssuesCommand.RunAsync),
     ["flow"] = ("latency from a complaint's transfer to its work order being readable through the gateway (needs the Release build)", FlowCommand.RunAsync),
 };
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Platform.BuildingBlocks.EventStore;
 
 namespace Platform.BuildingBlocks.EventSourcing;
@@ -39,19 +41,38 @@ public sealed class CommandHandler<TState, TCommand>(
     // One gate per stripe of stream ids: a stream's commands queue behind each other; unrelated streams rarely share one.
     private readonly SemaphoreSlim[] _streamGates = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    /// <summary>
+    /// The stream folded into state. A stream read before is read on from where it was left, so a long stream (a
+    /// store's ledger) costs its new events, not all of them, on every command. States are immutable, so the remembered
+    /// fold is shared safely; it is only a starting point, and the store is always read to its end.
+    /// </summary>
     public async Task<LoadedStream<TState>> LoadAsync(string streamId, CancellationToken ct = default)
     {
-        var state = decider.Initial;
-        long revision = -1;
-        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await foreach (var recorded in store.ReadStreamAsync(streamId, 0, ct))
+        var known = _folded.TryGetValue(streamId, out var cached) ? cached : null;
+        var state = known is null ? decider.Initial : known.State;
+        var revision = known?.Revision ?? -1;
+        var keys = known?.Keys ?? ImmutableDictionary.Create<string, string?>(StringComparer.Ordinal);
+        await foreach (var recorded in store.ReadStreamAsync(streamId, revision + 1, ct))
         {
             state = decider.Evolve(state, types.Deserialize(recorded.EventType, recorded.Data));
             revision = recorded.StreamRevision;
-            if (EventMetadata.FromBytes(recorded.Metadata) is { IdempotencyKey: { } key } metadata)
-                keys.TryAdd(key, metadata.RequestHash);
+            if (EventMetadata.FromBytes(recorded.Metadata) is { IdempotencyKey: { } key } metadata && !keys.ContainsKey(key))
+                keys = keys.Add(key, metadata.RequestHash);
         }
+        if (revision >= 0 && revision != known?.Revision) Remember(streamId, new Folded(state, revision, keys));
         return new LoadedStream<TState>(state, revision, keys);
+    }
+
+    private sealed record Folded(TState State, long Revision, ImmutableDictionary<string, string?> Keys);
+
+    private const int FoldedStreamsKept = 4096;
+    private readonly ConcurrentDictionary<string, Folded> _folded = new(StringComparer.Ordinal);
+
+    private void Remember(string streamId, Folded folded)
+    {
+        // Bounded without bookkeeping: past the limit it starts again empty, and streams are read in full once more.
+        if (_folded.Count >= FoldedStreamsKept) _folded.Clear();
+        _folded.AddOrUpdate(streamId, folded, (_, current) => current.Revision >= folded.Revision ? current : folded);
     }
 
     /// <param name="alreadyLoaded">The stream as the caller just read it (e.g. to check who may see it): used for the
