@@ -217,6 +217,22 @@ public sealed class CommandHandlerTests : IDisposable
         Assert.Equal(commands, (await handler.LoadAsync(_stream)).State);
     }
 
+    [Fact]
+    public async Task A_stream_read_before_is_read_on_from_the_fold_and_still_sees_what_another_instance_and_its_keys_added()
+    {
+        var first = Handler();
+        var other = Handler(_store.Open());
+        await first.HandleAsync(_stream, new Add(2), Envelope("key-1", "hash-1"));
+        Assert.Equal((2, 0L), ((await first.LoadAsync(_stream)).State, (await first.LoadAsync(_stream)).Revision));
+
+        await other.HandleAsync(_stream, new Add(5), Envelope("key-2", "hash-2"));
+        var loaded = await first.LoadAsync(_stream);
+
+        Assert.Equal((7, 1L), (loaded.State, loaded.Revision));
+        Assert.Equal(["key-1", "key-2"], loaded.IdempotencyKeys.Keys.Order());
+        Assert.IsType<CommandOutcome<int>.Repeated>(await first.HandleAsync(_stream, new Add(5), Envelope("key-2", "hash-2")));
+    }
+
     public void Dispose() => _store.Dispose();
 
     /// <summary>A real store where someone else appends (+100) to the stream just before the first append goes through.</summary>
