@@ -60,6 +60,15 @@ public class StocktakeAndControlledItemTests
     }
 
     [Fact]
+    public void A_posted_difference_is_not_counted_again_but_one_that_could_not_be_posted_is()
+    {
+        object[] approved = [NineCounted, new DiscrepancyExplained("MOP", "Worn", A.Keeper.Id, A.At), new DiscrepancyApproved("MOP", -1, 12.50m, "Worn", A.Manager.Id, A.At)];
+        var posted = A.Store(A.SiteOpened, A.Received("MOP", 10, 10), new StockAdjusted(StocktakeId, "MOP", -1, 12.50m, "Worn", 9, A.At));
+        Scenarios.Stocktake(approved).When(Count(8) with { Store = posted }, A.At).ThenRejected("discrepancy-approved-already");
+        Assert.False(Scenarios.Stocktake(approved).When(Count(8), A.At).StateAfter.Items["MOP"].Approved);
+    }
+
+    [Fact]
     public void A_reconciled_month_changes_no_more() =>
         Scenarios.Stocktake(NineCounted with { Counted = 10 }, new StocktakeReconciled(A.SiteId, "2026-03", 1, 0, A.Keeper.Id, A.At))
             .When(Count(8), A.At).ThenRejected("stocktake-reconciled");

@@ -27,7 +27,9 @@ public sealed record RecordCount(Guid StocktakeId, StoreState Store, string Mont
         var book = command.Store.Balance(command.Item.Code);
         if (state.Items.TryGetValue(command.Item.Code, out var earlier))
         {
-            if (earlier.Approved) return Rejection.Conflict("discrepancy-approved-already", $"The difference on {earlier.ItemCode} was approved and posted.");
+            // An approved difference that could not be posted (the stock moved below the count) is counted again.
+            if (earlier.Approved && command.Store.Adjusted.Contains((command.StocktakeId, earlier.ItemCode)))
+                return Rejection.Conflict("discrepancy-approved-already", $"The difference on {earlier.ItemCode} was approved and posted.");
             if (earlier.Counted == command.Counted && earlier.Book == book) return Decision.NoChange;
         }
         return Decision.Accept(new StockCounted(command.StocktakeId, command.Store.Id, command.Store.EstateId, command.Month, command.Item.Code, command.Counted, book, command.By.Id, now));
