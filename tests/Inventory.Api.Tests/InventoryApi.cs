@@ -1,8 +1,5 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Platform.BuildingBlocks.EventStore;
-using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Projections;
 using Platform.Inventory.Api;
 using Platform.Inventory.ReadModel;
@@ -10,59 +7,22 @@ using Platform.Inventory.ReadModel;
 namespace Platform.Inventory.Api.Tests;
 
 /// <summary>
-/// The Inventory service in-process on a real RabbitMQ virtual host of its own, real files in a folder of its own and
-/// the store under test, with a fake clock. Helpers set up the three tiers, the catalogue and stock as an integrator would.
+/// The Inventory service in-process (<see cref="ServiceUnderTest{TEntryPoint}"/>), with a fake clock at the month-end.
+/// Helpers set up the three tiers, the catalogue and stock as an integrator would.
 /// </summary>
-public sealed class InventoryApi : IAsyncDisposable
+public sealed class InventoryApi : ServiceUnderTest<ItemCommands>
 {
     public const string Inventory = "/api/v1/inventory";
     public const string Estate = "estate-1";
     /// <summary>31 March 2026, 10:00 in Shanghai: the month-end.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 31, 2, 0, 0, TimeSpan.Zero);
 
-    private ServiceHost<ItemCommands> _host;
-    private readonly RabbitMqBroker _broker;
-    private readonly TempDirectory _data;
-    private readonly bool _ownsVirtualHost;
-    private readonly (string Key, string Value)[] _settings;
-
-    private InventoryApi(ServiceHost<ItemCommands> host, RabbitMqBroker broker, Uri virtualHost, TempDirectory data, FakeTimeProvider time, bool owns,
-        (string Key, string Value)[] settings)
-    {
-        _host = host;
-        _broker = broker;
-        _data = data;
-        VirtualHost = virtualHost;
-        Time = time;
-        _ownsVirtualHost = owns;
-        _settings = settings;
-    }
-
-    public ApiClient Api => _host.Api;
-    public FakeTimeProvider Time { get; }
-    public Uri VirtualHost { get; }
-    public IServiceProvider Services => _host.Services;
-    public IEventStore Store => Services.GetRequiredService<IEventStore>();
-    public LeadReplicaLease Lease => Services.GetRequiredService<LeadReplicaLease>();
+    private InventoryApi(Started started) : base(started) { }
 
     public static async Task<InventoryApi> StartAsync(StoreUnderTest store, Uri? virtualHost = null, string? storeNamespace = null, FakeTimeProvider? time = null,
-        RabbitMqBroker? broker = null)
-    {
-        broker ??= await RabbitMqBroker.SharedAsync();
-        var owns = virtualHost is null;
-        virtualHost ??= await broker.CreateVirtualHostAsync();
-        var data = new TempDirectory("inventory-api");
-        time ??= new FakeTimeProvider(Start);
-        (string, string)[] settings = [("RabbitMq:Retry:MaxInterval", "00:00:02"), .. store.Settings(storeNamespace ?? StoreUnderTest.NewNamespace())];
-        var host = await ServiceHost<ItemCommands>.StartAsync(virtualHost, data.Path, time, settings);
-        return new InventoryApi(host, broker, virtualHost, data, time, owns, settings);
-    }
-
-    public async Task StopAsync() => await _host.DisposeAsync();
-
-    public async Task StartAgainAsync() => _host = await ServiceHost<ItemCommands>.StartAsync(VirtualHost, _data.Path, Time, _settings);
-
-    public string Token(string subject, string role, params string[] estates) => _host.Token(subject, role, estates);
+        RabbitMqBroker? broker = null) =>
+        new(await StartHostAsync("inventory-api", store, virtualHost, storeNamespace, time ?? new FakeTimeProvider(Start), broker,
+            [("RabbitMq:Retry:MaxInterval", "00:00:02")]));
 
     public string Planner => Token("planner-1", "materials-planner");
     public string Keeper => Token("keeper-1", "store-keeper");
@@ -126,36 +86,5 @@ public sealed class InventoryApi : IAsyncDisposable
         return created.Id;
     }
 
-    public async Task<int> StoredEventCountAsync(string prefix = "inventory.")
-    {
-        var count = 0;
-        await foreach (var _ in Store.ReadAllAsync(null, prefix, int.MaxValue)) count++;
-        return count;
-    }
-
-    public async Task PublishAsync(object message, Guid messageId)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-            rabbit.Host(VirtualHost.Host, (ushort)VirtualHost.Port, Uri.UnescapeDataString(VirtualHost.AbsolutePath.TrimStart('/')), host =>
-            {
-                host.Username("guest");
-                host.Password("guest");
-            }));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        if (_ownsVirtualHost) await _broker.DeleteVirtualHostAsync(VirtualHost);
-        _data.Dispose();
-    }
+    public Task<int> StoredEventCountAsync() => StoredEventCountAsync("inventory.");
 }
