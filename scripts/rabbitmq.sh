@@ -51,7 +51,7 @@ CONF
   local p; p=$(dirname "$dir"); while [ "$p" != "/" ]; do chmod o+x "$p" 2>/dev/null || true; p=$(dirname "$p"); done
   (broker_env "$dir" "$port"; rabbitmq-server -detached >/dev/null 2>&1)
   (broker_env "$dir" "$port"; rabbitmqctl wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null 2>&1) || {
-    echo "RabbitMQ did not start; see $dir/log" >&2; return 1; }
+    echo "RabbitMQ did not start; see $dir/log" >&2; tail -n 20 "$dir"/log/*.log >&2 2>/dev/null; return 1; }
 }
 
 # stop_broker DIR AMQP_PORT: SIGTERM to the broker's VM, which RabbitMQ takes as a clean stop, then wait for it (15 s at

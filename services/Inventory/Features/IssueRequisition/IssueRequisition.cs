@@ -38,9 +38,9 @@ public sealed record IssueRequisition(
         var (asked, invalid) = Asked(command.Lines, outstanding);
         if (invalid is not null) return invalid;
 
-        var short_ = asked.Where(l => state.Balance(l.ItemCode) < l.Quantity).ToList();
-        if (short_.Count > 0)
-            return Rejection.Conflict("insufficient-stock", "Not issued: short of " + string.Join("; ", short_.Select(l =>
+        var shortLines = asked.Where(l => state.Balance(l.ItemCode) < l.Quantity).ToList();
+        if (shortLines.Count > 0)
+            return Rejection.Conflict("insufficient-stock", "Not issued: short of " + string.Join("; ", shortLines.Select(l =>
                 $"{l.ItemCode} ({Quantities.Show(l.Quantity)} asked, {Quantities.Show(state.Balance(l.ItemCode))} on hand)")) + ".");
 
         foreach (var line in asked)
@@ -74,44 +74,5 @@ public sealed record IssueRequisition(
             asked.Add(new IssueLine(code, lines[i].Quantity));
         }
         return (asked, null);
-    }
-}
-
-/// <summary>The production store issues an approved request to its site when it holds the quantity (000:323): a transfer out.</summary>
-public sealed record DispatchReplenishment(Guid StoreId, Replenishments.ReplenishmentState Replenishment, ItemState Item, Actor By) : IStoreCommand
-{
-    public static Decision Decide(DispatchReplenishment command, StoreState state, DateTimeOffset now)
-    {
-        if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
-        var request = command.Replenishment;
-        var invalid = InventoryRules.RequireRole(command.By, [Roles.ProductionManager, Roles.StoreKeeper], "dispatched-by-production-management", "Production management issues from the production store.")
-            ?? (state.Tier == StoreTier.ProductionStore ? null : Rejection.Conflict("dispatch-from-production-store", "Requests are issued from the production store (生产库房)."));
-        if (invalid is not null) return invalid;
-        if (!request.Exists) return Rejection.Invalid("replenishment-not-found", "replenishmentId", "There is no such replenishment request.");
-        if (state.Dispatched.Contains(request.Id)) return Decision.NoChange;
-        if (request.Status != Replenishments.ReplenishmentStatus.Approved)
-            return Rejection.Conflict("replenishment-not-approved", "Only a request the business-department manager approved, and not handed to purchasing, is issued.");
-        if (state.Balance(request.ItemCode) < request.Quantity)
-            return Rejection.Conflict("insufficient-stock",
-                $"Not issued: short of {request.ItemCode} ({Quantities.Show(request.Quantity)} asked, {Quantities.Show(state.Balance(request.ItemCode))} on hand); hand it to purchasing.");
-        var dispatched = new StockDispatched(request.Id, request.SiteStoreId, request.ItemCode, request.Quantity, command.Item.UnitCost,
-            state.Balance(request.ItemCode) - request.Quantity, now);
-        return Decision.Accept(StoreDecider.WithFallsBelowMinimum(state, [dispatched], now));
-    }
-}
-
-/// <summary>The adjustment a stocktake's approved discrepancy posts, with its reason; never below zero.</summary>
-public sealed record AdjustStock(Guid StoreId, Guid StocktakeId, string ItemCode, decimal Delta, decimal UnitCost, string Reason, Actor By) : IStoreCommand
-{
-    public static Decision Decide(AdjustStock command, StoreState state, DateTimeOffset now)
-    {
-        if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
-        if (state.Adjusted.Contains((command.StocktakeId, command.ItemCode))) return Decision.NoChange;
-        var after = state.Balance(command.ItemCode) + command.Delta;
-        if (after < 0)
-            return Rejection.Conflict("stock-below-zero",
-                $"Adjusting {command.ItemCode} by {Quantities.Show(command.Delta)} would leave {Quantities.Show(after)}: stock moved since the count; count it again.");
-        return Decision.Accept(StoreDecider.WithFallsBelowMinimum(state,
-            [new StockAdjusted(command.StocktakeId, command.ItemCode, command.Delta, command.UnitCost, command.Reason, after, now)], now));
     }
 }
