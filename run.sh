@@ -6,7 +6,7 @@
 # EVENTSTORE_CONNECTION names a server, or EVENTSTORE=1 (implied by REPLICAS > 1) starts a node from
 # ../shared/eventstoredb with its data under the data folder.
 #
-# Settings (environment): GATEWAY_PORT (8080), COMPLAINTS_PORT (5101), WORKORDERS_PORT (5102), FEES_PORT (5103), INVENTORY_PORT (5104), RABBITMQ_PORT (5672),
+# Settings (environment): GATEWAY_PORT (8080), COMPLAINTS_PORT (5101), WORKORDERS_PORT (5102), FEES_PORT (5103), INVENTORY_PORT (5104), FIRESAFETY_PORT (5105), RABBITMQ_PORT (5672),
 # DATA_DIR (./.data), REPLICAS (1; instance k > 1 of a service listens on its port + 10*(k-1), or on the k-th of
 # <NAME>_PORTS, e.g. COMPLAINTS_PORTS=5101,5111), EVENTSTORE, EVENTSTORE_PORT (2113), EVENTSTORE_CONNECTION,
 # PLATFORM_NO_BUILD=1 to skip the build (the Release build must exist). Each instance writes its pid to
@@ -30,6 +30,7 @@ services=(
   "WorkOrders=${WORKORDERS_PORT:-5102}"
   "Fees=${FEES_PORT:-5103}"
   "Inventory=${INVENTORY_PORT:-5104}"
+  "FireSafety=${FIRESAFETY_PORT:-5105}"
 )
 
 # replica_port NAME BASE K: the port of instance K.

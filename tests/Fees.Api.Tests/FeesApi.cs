@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Projections;
 using Platform.Fees.Api;
 using Platform.Fees.ReadModel;
@@ -28,28 +26,7 @@ public sealed class FeesApi : ServiceUnderTest<AccountCommands>
 
     public string Finance => Token("fin-1", "finance-clerk");
 
-    /// <summary>What the lead's watchers do on a tick, once this instance leads.</summary>
-    public async Task RunWatchersAsync()
-    {
-        await Eventually.UntilAsync(() => Lease.IsLead, TimeSpan.FromSeconds(60), "the instance should take the lead");
-        await RunWatchersOnThisInstanceAsync();
-    }
-
-    /// <summary>
-    /// A tick of every watcher on this instance, lead or not (one that does not lead does nothing), in the order the
-    /// service registers them, each seeing the writes of the one before, as the test clock runs them.
-    /// </summary>
-    public async Task RunWatchersOnThisInstanceAsync()
-    {
-        foreach (var watcher in Services.GetServices<IHostedService>().OfType<PeriodicWatcher>())
-        {
-            await CatchUpAsync();
-            await watcher.CheckAsync(CancellationToken.None);
-        }
-        await CatchUpAsync();
-    }
-
-    public Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<FeesProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));
+    public override Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<FeesProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));
 
     public async Task<string> ApproveStandardAsync(string code = "PF-RES", string feeType = "property-fee", decimal rate = 1.50m,
         string unit = "per-square-metre-month", string estate = Estate)

@@ -27,6 +27,7 @@ public sealed class GatewayFactory(string environment, IReadOnlyDictionary<strin
             // These tests stand two destinations behind the gateway: the other services are left out.
             ["Services:Fees:Url"] = "",
             ["Services:Inventory:Url"] = "",
+            ["Services:FireSafety:Url"] = "",
             ["Gateway:DestinationTimeoutSeconds"] = "5",
         };
         if (environment != "Development") settings["Auth:PublicKey"] = TestSigningKey.Shared.PublicKeyPem;

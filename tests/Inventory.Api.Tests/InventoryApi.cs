@@ -30,7 +30,7 @@ public sealed class InventoryApi : ServiceUnderTest<ItemCommands>
     public string TeamLeader => Token("lead-1", "team-leader");
     public string Manager => Token("mgr-1", "department-manager");
 
-    public Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<InventoryProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));
+    public override Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<InventoryProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>The production store, a business department under it and a site store of <paramref name="estate"/> under that; their ids.</summary>
     public async Task<(string Production, string Department, string Site)> OpenTiersAsync(string estate = Estate, string suffix = "")

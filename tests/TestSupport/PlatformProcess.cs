@@ -26,6 +26,7 @@ public sealed class PlatformProcess : IAsyncLifetime
     public int WorkOrdersPort { get; } = FreePorts.Take(1)[0];
     public int FeesPort { get; } = FreePorts.Take(1)[0];
     public int InventoryPort { get; } = FreePorts.Take(1)[0];
+    public int FireSafetyPort { get; } = FreePorts.Take(1)[0];
     public int RabbitMqPort { get; } = FreePorts.Take(1)[0];
     public Uri RabbitMq => new($"amqp://guest:guest@127.0.0.1:{RabbitMqPort}/");
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
@@ -33,7 +34,7 @@ public sealed class PlatformProcess : IAsyncLifetime
     /// <summary>Instances of each service (run.sh's REPLICAS; more than one needs EventStoreDB); set before starting.</summary>
     public int Replicas { get; set; } = 1;
 
-    /// <summary>Every instance's port, by service name ("Complaints", "WorkOrders", "Fees", "Inventory"); instance 1 first.</summary>
+    /// <summary>Every instance's port, by service name ("Complaints", "WorkOrders", "Fees", "Inventory", "FireSafety"); instance 1 first.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<int>> InstancePorts { get; private set; } = new Dictionary<string, IReadOnlyList<int>>();
 
     /// <summary>The process id of instance <paramref name="k"/> (1-based) of <paramref name="service"/>, from run.sh's pid file.</summary>
@@ -67,12 +68,14 @@ public sealed class PlatformProcess : IAsyncLifetime
         info.Environment["WORKORDERS_PORT"] = WorkOrdersPort.ToString();
         info.Environment["FEES_PORT"] = FeesPort.ToString();
         info.Environment["INVENTORY_PORT"] = InventoryPort.ToString();
+        info.Environment["FIRESAFETY_PORT"] = FireSafetyPort.ToString();
         var ports = new Dictionary<string, IReadOnlyList<int>>
         {
             ["Complaints"] = [ComplaintsPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
             ["WorkOrders"] = [WorkOrdersPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
             ["Fees"] = [FeesPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
             ["Inventory"] = [InventoryPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
+            ["FireSafety"] = [FireSafetyPort, .. Enumerable.Range(1, Replicas - 1).Select(_ => FreePorts.Take(1)[0])],
         };
         InstancePorts = ports;
         info.Environment["REPLICAS"] = Replicas.ToString();
@@ -80,6 +83,7 @@ public sealed class PlatformProcess : IAsyncLifetime
         info.Environment["WORKORDERS_PORTS"] = string.Join(',', ports["WorkOrders"]);
         info.Environment["FEES_PORTS"] = string.Join(',', ports["Fees"]);
         info.Environment["INVENTORY_PORTS"] = string.Join(',', ports["Inventory"]);
+        info.Environment["FIRESAFETY_PORTS"] = string.Join(',', ports["FireSafety"]);
         // A platform's streams are not namespaced: one on the run's shared EventStoreDB node would share its leases,
         // outbox and read models with every other platform there. It gets a store of its own unless the test names one.
         info.Environment.Remove("EVENTSTORE_CONNECTION");

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Hosting;
@@ -52,6 +53,30 @@ public abstract class ServiceUnderTest<TEntryPoint> : IAsyncDisposable where TEn
     public LeadReplicaLease Lease => Services.GetRequiredService<LeadReplicaLease>();
 
     public string Token(string subject, string role, params string[] estates) => _host.Token(subject, role, estates);
+
+    /// <summary>Waits until the service's read model has caught up with the store.</summary>
+    public abstract Task CatchUpAsync();
+
+    /// <summary>What the lead's watchers do on a tick, once this instance leads.</summary>
+    public async Task RunWatchersAsync()
+    {
+        await Eventually.UntilAsync(() => Lease.IsLead, TimeSpan.FromSeconds(60), "the instance should take the lead");
+        await RunWatchersOnThisInstanceAsync();
+    }
+
+    /// <summary>
+    /// A tick of every watcher on this instance, lead or not (one that does not lead does nothing), in the order the
+    /// service registers them, each seeing the writes of the one before, as the test clock runs them.
+    /// </summary>
+    public async Task RunWatchersOnThisInstanceAsync()
+    {
+        foreach (var watcher in Services.GetServices<IHostedService>().OfType<PeriodicWatcher>())
+        {
+            await CatchUpAsync();
+            await watcher.CheckAsync(CancellationToken.None);
+        }
+        await CatchUpAsync();
+    }
 
     /// <summary>Stops the service, as a crash would leave it, and starts it again on the same data, store and broker.</summary>
     public async Task StopAsync() => await _host.DisposeAsync();

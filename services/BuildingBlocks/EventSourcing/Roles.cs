@@ -14,6 +14,8 @@ public static class Roles
     /// <summary>业务员: collects fees at the door (001:277).</summary>
     public const string Collector = "collector";
     public const string FireSafetyOfficer = "fire-safety-officer";
+    /// <summary>秩序维护部 / 保安: patrols the key locations every two hours (000:685, 000:1030).</summary>
+    public const string SecurityGuard = "security-guard";
     /// <summary>现场总代表: reviews the site's replenishment requests (000:311).</summary>
     public const string SiteRepresentative = "site-representative";
     /// <summary>业务部计划员: checks and consolidates the sites' requests (000:314).</summary>
@@ -35,7 +37,7 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
     [
         Resident, CallCentreAgent, ComplaintSupervisor, DepartmentManager, Technician, TeamLeader,
-        StoreKeeper, FinanceClerk, Collector, FireSafetyOfficer, SiteRepresentative, MaterialsPlanner, BusinessSupervisor,
+        StoreKeeper, FinanceClerk, Collector, FireSafetyOfficer, SecurityGuard, SiteRepresentative, MaterialsPlanner, BusinessSupervisor,
         ProductionManager, Purchaser, Inspector, GeneralManager, Operator,
     ];
 }

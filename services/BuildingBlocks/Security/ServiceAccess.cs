@@ -35,12 +35,20 @@ public static class ServiceAccess
         ProductionManager, Purchaser, Inspector, FinanceClerk, FireSafetyOfficer, Operator,
     ];
 
+    /// <summary>Brief 7: the fire-safety officers, the guards who patrol, and every department whose people report hazards and sign inspections.</summary>
+    public static IReadOnlyList<string> FireSafety { get; } =
+    [
+        FireSafetyOfficer, SecurityGuard, DepartmentManager, GeneralManager, TeamLeader, Technician, StoreKeeper, ComplaintSupervisor,
+        CallCentreAgent, Operator,
+    ];
+
     private static readonly Dictionary<string, IReadOnlyList<string>> ByService = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Complaints"] = Complaints,
         ["WorkOrders"] = WorkOrders,
         ["Fees"] = Fees,
         ["Inventory"] = Inventory,
+        ["FireSafety"] = FireSafety,
     };
 
     /// <summary>The roles of the service named <paramref name="service"/> ("Complaints", "WorkOrders"), or null for a name the platform does not know.</summary>

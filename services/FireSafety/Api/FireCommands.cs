@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+using Platform.FireSafety.Hazards;
+using Platform.FireSafety.Inspections;
+using Platform.FireSafety.KeyLocations;
+
+namespace Platform.FireSafety.Api;
+
+public sealed class KeyLocationCommands(CommandHandler<KeyLocationState, IKeyLocationCommand> handler) : HttpCommands<KeyLocationState, IKeyLocationCommand>(handler)
+{
+    protected override string ResourceName => "key-location";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/key-locations";
+
+    public override string StreamFor(Guid id) => FireStreams.KeyLocations.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, KeyLocationState state) => state.Exists && user.CanSeeEstate(state.EstateId);
+
+    public override object Represent(KeyLocationState state, ClaimsPrincipal user) => KeyLocationView.From(state);
+}
+
+public sealed class HazardCommands(CommandHandler<HazardState, IHazardCommand> handler) : HttpCommands<HazardState, IHazardCommand>(handler)
+{
+    protected override string ResourceName => "hazard";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/hazards";
+
+    public override string StreamFor(Guid id) => FireStreams.Hazards.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, HazardState state) => state.Exists && user.CanSeeEstate(state.EstateId);
+
+    public override object Represent(HazardState state, ClaimsPrincipal user) => HazardView.From(state);
+}
+
+public sealed class InspectionCommands(CommandHandler<InspectionState, IInspectionCommand> handler) : HttpCommands<InspectionState, IInspectionCommand>(handler)
+{
+    protected override string ResourceName => "inspection";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/inspections";
+
+    public override string StreamFor(Guid id) => FireStreams.Inspections.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, InspectionState state) => state.Exists && user.CanSeeEstate(state.EstateId);
+
+    public override object Represent(InspectionState state, ClaimsPrincipal user) => InspectionView.From(state);
+
+    public async Task<InspectionState> FindAsync(Guid? id, CancellationToken ct) =>
+        id is null ? InspectionState.Initial : (await Handler.LoadAsync(StreamFor(id.Value), ct)).State;
+}
+
+public sealed record KeyLocationView(
+    Guid Id, string EstateId, string Code, string Name, string Kind, string ResponsibleDepartment, string ResponsiblePerson, DateTimeOffset? LastPatrolledAt,
+    DateTimeOffset NextDueAt, int Patrols, int Missed)
+{
+    public static KeyLocationView From(KeyLocationState s) => new(
+        s.Id, s.EstateId, s.Code, s.Name, WireName.Of(s.Kind), s.ResponsibleDepartment, s.ResponsiblePerson, s.LastPatrolledAt, s.NextDueAt, s.Patrols, s.Missed);
+}
+
+public sealed record InterimMeasureView(string Measure, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record HazardView(
+    Guid Id, string EstateId, string Location, string Description, bool Major, bool Electrical, bool StopUse, string Source, Guid? SourceId, string Status,
+    int Round, string? ResponsibleUnit, DateTimeOffset? Deadline, bool Overdue, IReadOnlyList<InterimMeasureView> InterimMeasures, IReadOnlyList<string> Escalations,
+    bool AwaitsAuthorityReply)
+{
+    public static HazardView From(HazardState s) => new(
+        s.Id, s.EstateId, s.Location, s.Description, s.Major, s.Electrical, s.StopUse, WireName.Of(s.Source), s.SourceId, WireName.Of(s.Status), s.Round,
+        s.ResponsibleUnit, s.Deadline, s.OverdueRounds.Contains(s.Round), s.InterimMeasures.Select(m => new InterimMeasureView(m.Measure, m.RecordedBy, m.RecordedAt)).ToList(),
+        s.Escalations.Select(e => WireName.Of(e)).ToList(), s.AwaitsAuthorityReply && s.IsOpen);
+}
+
+public sealed record InspectionView(
+    Guid Id, string EstateId, string Month, string Department, string InspectorId, string Findings, IReadOnlyList<string> RequiredSigners,
+    IReadOnlyList<string> MissingSigners, bool Signed, IReadOnlyList<Guid> RecheckedHazards, DateTimeOffset? NotifiedAt)
+{
+    public static InspectionView From(InspectionState s) => new(
+        s.Id, s.EstateId, s.Month, s.Department, s.InspectorId, s.Findings, s.RequiredSigners, s.MissingSigners, s.FullySigned, s.RecheckedHazards, s.NotifiedAt);
+}

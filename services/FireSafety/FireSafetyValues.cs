@@ -1,0 +1,60 @@
+using Platform.BuildingBlocks.EventSourcing;
+
+namespace Platform.FireSafety;
+
+/// <summary>The key locations 000:680 names, and others an estate designates.</summary>
+public enum KeyLocationKind { SubstationRoom, PowerStation, LiftMachineRoom, FireControlRoom, PumpRoom, Other }
+
+/// <summary>Where a hazard was found (brief 7.1).</summary>
+public enum HazardSource { Patrol, Inspection, StaffReport, FireAuthority }
+
+/// <summary>Who a major hazard the unit cannot resolve goes to, in order (000:647).</summary>
+public enum EscalationLevel { SecurityFireOfficer, SuperiorAuthority }
+
+public static class FireStreams
+{
+    public const string Service = "firesafety";
+
+    public static AggregateStreams KeyLocations { get; } = new(Service, "key-location");
+    public static AggregateStreams Hazards { get; } = new(Service, "hazard");
+    public static AggregateStreams Inspections { get; } = new(Service, "inspection");
+
+    public static Guid KeyLocationId(string estateId, string code) => DeterministicId.Create("key-location", estateId.Trim(), code.Trim().ToUpperInvariant());
+
+    /// <summary>One monthly inspection per estate, department and month.</summary>
+    public static Guid InspectionId(string estateId, string department, string month) =>
+        DeterministicId.Create("fire-inspection", estateId.Trim(), department.Trim(), month);
+}
+
+public static class FireRoles
+{
+    /// <summary>消防安全管理人 and the security department's fire officers (000:584-600).</summary>
+    public static readonly string[] Officers = [Roles.FireSafetyOfficer];
+
+    /// <summary>Who patrols: the guards and the officers (000:685).</summary>
+    public static readonly string[] Patrollers = [Roles.SecurityGuard, Roles.FireSafetyOfficer];
+
+    /// <summary>Anyone on the staff reports a hazard (000:658).</summary>
+    public static readonly string[] Staff =
+    [
+        Roles.FireSafetyOfficer, Roles.SecurityGuard, Roles.DepartmentManager, Roles.GeneralManager, Roles.TeamLeader, Roles.Technician,
+        Roles.StoreKeeper, Roles.ComplaintSupervisor, Roles.CallCentreAgent,
+    ];
+}
+
+public static class FireRules
+{
+    /// <summary>Watchers and consumers act as the system and pass every role check.</summary>
+    public static Rejection? RequireRole(Actor by, IReadOnlyList<string> roles, string code, string detail) =>
+        by.HasRole(Roles.System) || by.HasAnyRole(roles) ? null : Rejection.Forbidden(code, detail);
+
+    public static Rejection? RequireText(string? value, string field, string what) =>
+        string.IsNullOrWhiteSpace(value) ? Rejection.Invalid($"{Kebab(field)}-required", field, $"{what} is required.") : null;
+
+    /// <summary>Nothing is recorded as having happened later than now.</summary>
+    public static Rejection? NotInTheFuture(DateTimeOffset at, DateTimeOffset now, string field) =>
+        at > now ? Rejection.Invalid("time-in-the-future", field, "This cannot have happened later than now.") : null;
+
+    private static string Kebab(string field) =>
+        string.Concat(field[(field.LastIndexOf('.') + 1)..].Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+}

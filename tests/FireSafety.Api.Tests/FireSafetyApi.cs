@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Platform.BuildingBlocks.Projections;
+using Platform.FireSafety.Api;
+using Platform.FireSafety.ReadModel;
+
+namespace Platform.FireSafety.Api.Tests;
+
+/// <summary>The Fire-safety service in-process (<see cref="ServiceUnderTest{TEntryPoint}"/>); the test runs its watchers on the fake clock.</summary>
+public sealed class FireSafetyApi : ServiceUnderTest<HazardCommands>
+{
+    public const string Fire = "/api/v1/fire-safety";
+    public const string Estate = "estate-1";
+    /// <summary>10 June 2026, 08:00 in Shanghai.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 10, 0, 0, 0, TimeSpan.Zero);
+
+    private FireSafetyApi(Started started) : base(started) { }
+
+    public static async Task<FireSafetyApi> StartAsync(StoreUnderTest store, Uri? virtualHost = null, string? storeNamespace = null, FakeTimeProvider? time = null) =>
+        new(await StartHostAsync("fire-api", store, virtualHost, storeNamespace, time ?? new FakeTimeProvider(Start), null,
+            [("FireSafety:PatrolWatcher:Interval", "1.00:00:00"), ("FireSafety:HazardWatcher:Interval", "1.00:00:00")]));
+
+    public string Officer => Token("officer-1", "fire-safety-officer");
+    public string Guard => Token("guard-1", "security-guard");
+
+    public override Task CatchUpAsync() => Services.GetRequiredService<ProjectionRunner<FireSafetyProjection>>().CatchUpWithStoreAsync(TimeSpan.FromSeconds(30));
+
+    public Task<int> StoredEventCountAsync() => StoredEventCountAsync("firesafety.");
+
+    public async Task<string> CreateAsync(string path, string token, object body)
+    {
+        var created = await Api.PostAsync(path, token, body, idempotencyKey: Guid.NewGuid().ToString());
+        Assert.True(created.Status == 201, $"{path}: {created}");
+        return created.Location!;
+    }
+
+    public async Task StepAsync(string path, string token, object? body = null)
+    {
+        var answer = await Api.PostAsync(path, token, body);
+        Assert.True(answer.Status == 200, $"{path}: {answer}");
+    }
+}

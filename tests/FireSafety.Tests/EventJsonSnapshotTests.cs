@@ -1,0 +1,67 @@
+using Platform.BuildingBlocks.EventSourcing;
+using Platform.FireSafety.Hazards;
+using Platform.FireSafety.Inspections;
+using Platform.FireSafety.KeyLocations;
+
+namespace Platform.FireSafety.Tests;
+
+/// <summary>The stored JSON of every Fire-safety event type, exactly: a change here means a new version with an upcaster.</summary>
+public class EventJsonSnapshotTests
+{
+    private static readonly Guid Id = Guid.Parse("0193c000-0000-7000-8000-000000000001");
+    private static readonly DateTimeOffset At = new(2026, 6, 10, 8, 0, 0, TimeSpan.FromHours(8));
+    private static readonly EventTypeMap Types = new EventTypeMap().RegisterAssemblyOf<HazardDecider>();
+
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "KeyLocationDesignated.v1", """{"keyLocationId":"0193c000-0000-7000-8000-000000000001","estateId":"e","code":"SUB-1","name":"\u53D8\u914D\u7535\u5BA4","kind":"substationRoom","responsibleDepartment":"Engineering","responsiblePerson":"Wang","designatedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "PatrolRecorded.v1", """{"patrolId":"0193c000-0000-7000-8000-000000000001","patrolledBy":"g","patrolledAt":"2026-06-10T08:00:00+08:00","findings":"Door unlocked","photoRefs":["photo-1"],"nextDueAt":"2026-06-10T10:00:00+08:00"}""" },
+        { "PatrolMissed.v1", """{"dueAt":"2026-06-10T08:00:00+08:00","nextDueAt":"2026-06-10T10:00:00+08:00","detectedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "InspectionRecorded.v1", """{"inspectionId":"0193c000-0000-7000-8000-000000000001","estateId":"e","month":"2026-06","department":"Engineering","inspectorId":"o","findings":"Blocked route","requiredSigners":["h"],"recheckedHazards":["0193c000-0000-7000-8000-000000000001"],"recordedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "InspectionSigned.v1", """{"signerId":"h","signedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "InspectedDepartmentNotified.v1", """{"department":"Engineering","notifiedBy":"o","notifiedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "HazardIdentified.v1", """{"hazardId":"0193c000-0000-7000-8000-000000000001","estateId":"e","location":"Stair B","description":"Blocked","major":true,"electrical":false,"stopUse":false,"source":"fireAuthority","sourceId":null,"authorityReference":"FA-1","foundBy":"o","foundAt":"2026-06-10T08:00:00+08:00","registeredAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "RectificationOrdered.v1", """{"round":1,"responsibleUnit":"Engineering","deadline":"2026-06-17T08:00:00+08:00","needsWork":true,"orderedBy":"o","orderedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "InterimMeasureRecorded.v1", """{"measure":"Cones","recordedBy":"o","recordedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "HazardRectified.v1", """{"round":1,"note":"Cleared","rectifiedBy":"e","rectifiedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "HazardRechecked.v1", """{"round":1,"passed":false,"note":"Still blocked","checkedBy":"o","checkedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "HazardOverdue.v1", """{"round":1,"deadline":"2026-06-10T08:00:00+08:00","detectedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "HazardEscalated.v1", """{"level":"securityFireOfficer","solutionPlan":"Plan","escalatedBy":"o","escalatedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "AuthorityReplyRecorded.v1", """{"reference":"\u590D\u51FD-1","recordedBy":"o","recordedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "HazardClosed.v1", """{"closedAt":"2026-06-10T08:00:00+08:00"}""" },
+    };
+
+    private static readonly Dictionary<string, object> Events = new()
+    {
+        ["KeyLocationDesignated.v1"] = new KeyLocationDesignated(Id, "e", "SUB-1", "变配电室", KeyLocationKind.SubstationRoom, "Engineering", "Wang", At),
+        ["PatrolRecorded.v1"] = new PatrolRecorded(Id, "g", At, "Door unlocked", ["photo-1"], At.AddHours(2)),
+        ["PatrolMissed.v1"] = new PatrolMissed(At, At.AddHours(2), At),
+        ["InspectionRecorded.v1"] = new InspectionRecorded(Id, "e", "2026-06", "Engineering", "o", "Blocked route", ["h"], [Id], At),
+        ["InspectionSigned.v1"] = new InspectionSigned("h", At),
+        ["InspectedDepartmentNotified.v1"] = new InspectedDepartmentNotified("Engineering", "o", At),
+        ["HazardIdentified.v1"] = new HazardIdentified(Id, "e", "Stair B", "Blocked", true, false, false, HazardSource.FireAuthority, null, "FA-1", "o", At, At),
+        ["RectificationOrdered.v1"] = new RectificationOrdered(1, "Engineering", At.AddDays(7), true, "o", At),
+        ["InterimMeasureRecorded.v1"] = new InterimMeasureRecorded("Cones", "o", At),
+        ["HazardRectified.v1"] = new HazardRectified(1, "Cleared", "e", At),
+        ["HazardRechecked.v1"] = new HazardRechecked(1, false, "Still blocked", "o", At),
+        ["HazardOverdue.v1"] = new HazardOverdue(1, At, At),
+        ["HazardEscalated.v1"] = new HazardEscalated(EscalationLevel.SecurityFireOfficer, "Plan", "o", At),
+        ["AuthorityReplyRecorded.v1"] = new AuthorityReplyRecorded("复函-1", "o", At),
+        ["HazardClosed.v1"] = new HazardClosed(At),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_event_is_stored_as_its_snapshot(string name, string json) => EventJsonSnapshot.Matches(Types, Events[name], name, json);
+
+    [Fact]
+    public void Every_event_type_of_the_service_has_a_snapshot()
+    {
+        var declared = typeof(HazardDecider).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(EventTypeAttribute), false).Length > 0)
+            .Select(t => Types.NameOf(t)).Order();
+        Assert.Equal(declared, Events.Keys.Order());
+        Assert.Equal(Events.Keys.Order(), Cases.Select(c => (string)c[0]).Order());
+    }
+
+}
