@@ -5,7 +5,9 @@ using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.Security;
 using Platform.FireSafety.Api;
 using Platform.FireSafety.Features;
+using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
+using Platform.FireSafety.Integration;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
 using Platform.FireSafety.ReadModel;
@@ -15,7 +17,8 @@ namespace Platform.FireSafety;
 
 /// <summary>
 /// How the Fire-safety service is put together today: key locations and their patrols, monthly inspections, hazards to
-/// rectification, the register, and the watchers that mark missed patrols and overdue hazards.
+/// rectification, the equipment register and its test calendar, the read model, the watchers that mark missed patrols,
+/// overdue hazards and overdue tests, and the outbox that asks Inventory to replace lost equipment.
 /// </summary>
 public static class FireSafetyService
 {
@@ -27,16 +30,21 @@ public static class FireSafetyService
         var services = builder.AddEventSourcedService<HazardState, IHazardCommand, HazardDecider>(Name);
         AddAggregate<KeyLocationState, IKeyLocationCommand, KeyLocationDecider>(services);
         AddAggregate<InspectionState, IInspectionCommand, InspectionDecider>(services);
+        AddAggregate<EquipmentState, IEquipmentCommand, EquipmentDecider>(services);
+        services.AddSingleton(FirePolicy.FromConfiguration(builder.Configuration));
 
         services.AddSingleton<KeyLocationCommands>();
         services.AddSingleton<HazardCommands>();
         services.AddSingleton<InspectionCommands>();
+        services.AddSingleton<EquipmentCommands>();
         services.AddSingleton<FireRegister>();
         services.AddProjection<FireSafetyProjection>(StreamName.Prefix(Name));
         services.AddPlatformMessaging(builder.Configuration, Name, _ => { });
+        services.AddIntegrationEventPublisher<FireSafetyOutboxMapper>();
 
         services.AddHostedService<PatrolWatcher>();
         services.AddHostedService<HazardWatcher>();
+        services.AddHostedService<EquipmentWatcher>();
         return builder;
     }
 
@@ -52,6 +60,7 @@ public static class FireSafetyService
         KeyLocationEndpoints.Map(fire);
         InspectionEndpoints.Map(fire);
         HazardEndpoints.Map(fire);
+        EquipmentEndpoints.Map(fire);
         FireReportEndpoints.Map(fire);
         return app;
     }

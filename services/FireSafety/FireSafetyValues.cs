@@ -18,6 +18,9 @@ public static class FireStreams
     public static AggregateStreams KeyLocations { get; } = new(Service, "key-location");
     public static AggregateStreams Hazards { get; } = new(Service, "hazard");
     public static AggregateStreams Inspections { get; } = new(Service, "inspection");
+    public static AggregateStreams Equipment { get; } = new(Service, "equipment");
+
+    public static Guid EquipmentId(string estateId, string code) => DeterministicId.Create("fire-equipment", estateId.Trim(), code.Trim().ToUpperInvariant());
 
     public static Guid KeyLocationId(string estateId, string code) => DeterministicId.Create("key-location", estateId.Trim(), code.Trim().ToUpperInvariant());
 
@@ -57,4 +60,11 @@ public static class FireRules
 
     private static string Kebab(string field) =>
         string.Concat(field[(field.LastIndexOf('.') + 1)..].Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+/// <summary>The estate calendar the test periods are counted in (FireSafety:TimeZone, Asia/Shanghai by default).</summary>
+public sealed record FirePolicy(TimeZoneInfo Zone)
+{
+    public static FirePolicy FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(configuration["FireSafety:TimeZone"] is { Length: > 0 } zone ? zone : "Asia/Shanghai"));
 }

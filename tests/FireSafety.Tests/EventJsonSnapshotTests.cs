@@ -28,6 +28,11 @@ public class EventJsonSnapshotTests
         { "HazardOverdue.v1", """{"round":1,"deadline":"2026-06-10T08:00:00+08:00","detectedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "HazardEscalated.v1", """{"level":"securityFireOfficer","solutionPlan":"Plan","escalatedBy":"o","escalatedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "AuthorityReplyRecorded.v1", """{"reference":"\u590D\u51FD-1","recordedBy":"o","recordedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "EquipmentRegistered.v1", """{"equipmentId":"0193c000-0000-7000-8000-000000000001","estateId":"e","code":"PUMP-1","type":"firePump","otherTestMonths":null,"location":"B2 pump room","custodian":"Zhao","sealed":true,"siteStoreCode":"SITE","itemCode":"PUMP","nextCheckAt":"2026-06-10T08:00:00+08:00","registeredAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "EquipmentChecked.v1", """{"ok":true,"sealed":true,"note":null,"checkedBy":"g","checkedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "EquipmentTested.v1", """{"period":"2026-06","defect":false,"note":null,"testedBy":"o","nextCheckAt":"2026-06-10T08:00:00+08:00","testedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "EquipmentTestOverdue.v1", """{"period":"2026-06","periodEnded":"2026-06-10T08:00:00+08:00","nextCheckAt":"2026-06-10T08:00:00+08:00","detectedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "EquipmentLostOrDamaged.v1", """{"reportId":"0193c000-0000-7000-8000-000000000001","loss":"lost","quantity":1,"reportedToLeader":"GM","reportedBy":"g","reportedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "HazardClosed.v1", """{"closedAt":"2026-06-10T08:00:00+08:00"}""" },
     };
 
@@ -48,6 +53,11 @@ public class EventJsonSnapshotTests
         ["HazardEscalated.v1"] = new HazardEscalated(EscalationLevel.SecurityFireOfficer, "Plan", "o", At),
         ["AuthorityReplyRecorded.v1"] = new AuthorityReplyRecorded("复函-1", "o", At),
         ["HazardClosed.v1"] = new HazardClosed(At),
+        ["EquipmentRegistered.v1"] = new Equipment.EquipmentRegistered(Id, "e", "PUMP-1", Equipment.EquipmentType.FirePump, null, "B2 pump room", "Zhao", true, "SITE", "PUMP", At, At),
+        ["EquipmentChecked.v1"] = new Equipment.EquipmentChecked(true, true, null, "g", At),
+        ["EquipmentTested.v1"] = new Equipment.EquipmentTested("2026-06", false, null, "o", At, At),
+        ["EquipmentTestOverdue.v1"] = new Equipment.EquipmentTestOverdue("2026-06", At, At, At),
+        ["EquipmentLostOrDamaged.v1"] = new Equipment.EquipmentLostOrDamaged(Id, "lost", 1, "GM", "g", At),
     };
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
@@ -48,6 +49,28 @@ public sealed class InspectionCommands(CommandHandler<InspectionState, IInspecti
 
     public async Task<InspectionState> FindAsync(Guid? id, CancellationToken ct) =>
         id is null ? InspectionState.Initial : (await Handler.LoadAsync(StreamFor(id.Value), ct)).State;
+}
+
+public sealed class EquipmentCommands(CommandHandler<EquipmentState, IEquipmentCommand> handler) : HttpCommands<EquipmentState, IEquipmentCommand>(handler)
+{
+    protected override string ResourceName => "equipment";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/equipment";
+
+    public override string StreamFor(Guid id) => FireStreams.Equipment.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, EquipmentState state) => state.Exists && user.CanSeeEstate(state.EstateId);
+
+    public override object Represent(EquipmentState state, ClaimsPrincipal user) => EquipmentView.From(state);
+}
+
+public sealed record EquipmentView(
+    Guid Id, string EstateId, string Code, string Type, int? OtherTestMonths, string Location, string Custodian, bool Sealed, bool Defective,
+    IReadOnlyList<string> TestedPeriods, IReadOnlyList<string> OverduePeriods, DateTimeOffset? LastCheckedAt)
+{
+    public static EquipmentView From(EquipmentState s) => new(
+        s.Id, s.EstateId, s.Code, WireName.Of(s.Type), s.OtherTestMonths, s.Location, s.Custodian, s.Sealed, s.Defective,
+        s.TestedPeriods.Order(StringComparer.Ordinal).ToList(), s.OverduePeriods.Order(StringComparer.Ordinal).ToList(), s.LastCheckedAt);
 }
 
 public sealed record KeyLocationView(

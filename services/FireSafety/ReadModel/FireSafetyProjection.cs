@@ -3,6 +3,7 @@ using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.ReadModels;
+using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
@@ -34,6 +35,12 @@ public sealed class FireSafetyProjection : IProjection
             deadline TEXT, overdue_round INTEGER NOT NULL DEFAULT 0, found_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_fs_hazards_deadline ON fs_hazards (deadline) WHERE status = 'rectification-ordered';
+        CREATE TABLE IF NOT EXISTS fs_equipment (
+            equipment_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, code TEXT NOT NULL, type TEXT NOT NULL, location TEXT NOT NULL,
+            next_check_at TEXT NOT NULL, last_tested_period TEXT, overdue_periods INTEGER NOT NULL DEFAULT 0, defective INTEGER NOT NULL DEFAULT 0,
+            revision INTEGER NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_fs_equipment_check ON fs_equipment (next_check_at);
         CREATE TABLE IF NOT EXISTS fs_inspections (
             inspection_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, month TEXT NOT NULL, department TEXT NOT NULL, signers INTEGER NOT NULL,
             signed INTEGER NOT NULL DEFAULT 0, notified_at TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL
@@ -45,7 +52,7 @@ public sealed class FireSafetyProjection : IProjection
     public void EnsureSchema(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction, Schema);
 
     public void Reset(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction,
-        "DELETE FROM fs_key_locations; DELETE FROM fs_patrols; DELETE FROM fs_hazards; DELETE FROM fs_inspections;");
+        "DELETE FROM fs_key_locations; DELETE FROM fs_patrols; DELETE FROM fs_hazards; DELETE FROM fs_inspections; DELETE FROM fs_equipment;");
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, object @event)
     {
@@ -54,6 +61,8 @@ public sealed class FireSafetyProjection : IProjection
             ApplyToKeyLocation(Row(connection, transaction, recorded, "fs_key_locations", "key_location_id", FireStreams.KeyLocations.IdOf(stream)), @event);
         else if (FireStreams.Hazards.Owns(stream))
             ApplyToHazard(Row(connection, transaction, recorded, "fs_hazards", "hazard_id", FireStreams.Hazards.IdOf(stream)), @event);
+        else if (FireStreams.Equipment.Owns(stream))
+            ApplyToEquipment(Row(connection, transaction, recorded, "fs_equipment", "equipment_id", FireStreams.Equipment.IdOf(stream)), @event);
         else if (FireStreams.Inspections.Owns(stream))
             ApplyToInspection(Row(connection, transaction, recorded, "fs_inspections", "inspection_id", FireStreams.Inspections.IdOf(stream)), @event);
     }
@@ -105,6 +114,29 @@ public sealed class FireSafetyProjection : IProjection
                 break;
             case HazardClosed e:
                 row.Update("status = $a, closed_at = $b", WireName.Of(HazardStatus.Closed), SqlValues.Instant(e.ClosedAt));
+                break;
+            default:
+                row.Update(null);
+                break;
+        }
+    }
+
+    private static void ApplyToEquipment(RevisionGuardedRow row, object @event)
+    {
+        switch (@event)
+        {
+            case EquipmentRegistered e:
+                row.Insert(("estate_id", e.EstateId), ("code", e.Code), ("type", WireName.Of(e.Type)), ("location", e.Location),
+                    ("next_check_at", SqlValues.Instant(e.NextCheckAt)));
+                break;
+            case EquipmentTested e:
+                row.Update("last_tested_period = $a, defective = $b, next_check_at = $c", e.Period, e.Defect, SqlValues.Instant(e.NextCheckAt));
+                break;
+            case EquipmentTestOverdue e:
+                row.Update("overdue_periods = overdue_periods + 1, next_check_at = $a", SqlValues.Instant(e.NextCheckAt));
+                break;
+            case EquipmentChecked { Ok: false }:
+                row.Update("defective = 1");
                 break;
             default:
                 row.Update(null);
