@@ -5,6 +5,7 @@ using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.Security;
 using Platform.FireSafety.Api;
 using Platform.FireSafety.Features;
+using Platform.FireSafety.Drills;
 using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Integration;
@@ -17,7 +18,7 @@ namespace Platform.FireSafety;
 
 /// <summary>
 /// How the Fire-safety service is put together today: key locations and their patrols, monthly inspections, hazards to
-/// rectification, the equipment register and its test calendar, the read model, the watchers that mark missed patrols,
+/// rectification, the equipment register and its test calendar, drills, the read model, the watchers that mark missed patrols,
 /// overdue hazards and overdue tests, and the outbox that asks Inventory to replace lost equipment.
 /// </summary>
 public static class FireSafetyService
@@ -31,12 +32,14 @@ public static class FireSafetyService
         AddAggregate<KeyLocationState, IKeyLocationCommand, KeyLocationDecider>(services);
         AddAggregate<InspectionState, IInspectionCommand, InspectionDecider>(services);
         AddAggregate<EquipmentState, IEquipmentCommand, EquipmentDecider>(services);
+        AddAggregate<DrillState, IDrillCommand, DrillDecider>(services);
         services.AddSingleton(FirePolicy.FromConfiguration(builder.Configuration));
 
         services.AddSingleton<KeyLocationCommands>();
         services.AddSingleton<HazardCommands>();
         services.AddSingleton<InspectionCommands>();
         services.AddSingleton<EquipmentCommands>();
+        services.AddSingleton<DrillCommands>();
         services.AddSingleton<FireRegister>();
         services.AddProjection<FireSafetyProjection>(StreamName.Prefix(Name));
         services.AddPlatformMessaging(builder.Configuration, Name, _ => { });
@@ -61,6 +64,7 @@ public static class FireSafetyService
         InspectionEndpoints.Map(fire);
         HazardEndpoints.Map(fire);
         EquipmentEndpoints.Map(fire);
+        DrillEndpoints.Map(fire);
         FireReportEndpoints.Map(fire);
         return app;
     }

@@ -19,6 +19,7 @@ public static class FireStreams
     public static AggregateStreams Hazards { get; } = new(Service, "hazard");
     public static AggregateStreams Inspections { get; } = new(Service, "inspection");
     public static AggregateStreams Equipment { get; } = new(Service, "equipment");
+    public static AggregateStreams Drills { get; } = new(Service, "drill");
 
     public static Guid EquipmentId(string estateId, string code) => DeterministicId.Create("fire-equipment", estateId.Trim(), code.Trim().ToUpperInvariant());
 
@@ -62,9 +63,26 @@ public static class FireRules
         string.Concat(field[(field.LastIndexOf('.') + 1)..].Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }
 
-/// <summary>The estate calendar the test periods are counted in (FireSafety:TimeZone, Asia/Shanghai by default).</summary>
-public sealed record FirePolicy(TimeZoneInfo Zone)
+/// <summary>
+/// The calendar the test periods are counted in (FireSafety:TimeZone, Asia/Shanghai by default), and how often each
+/// estate drills: every 6 months by default (000:616, 000:677), or its own setting
+/// (FireSafety:Estates:{estateId}:DrillIntervalMonths, 1 to 12; 12 for a property's yearly drill, 000:38).
+/// </summary>
+public sealed record FirePolicy(TimeZoneInfo Zone, int DefaultDrillIntervalMonths, IReadOnlyDictionary<string, int> DrillIntervals)
 {
-    public static FirePolicy FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        new(TimeZoneInfo.FindSystemTimeZoneById(configuration["FireSafety:TimeZone"] is { Length: > 0 } zone ? zone : "Asia/Shanghai"));
+    public int DrillIntervalFor(string estateId) => DrillIntervals.GetValueOrDefault(estateId, DefaultDrillIntervalMonths);
+
+    public static FirePolicy FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["FireSafety:TimeZone"] is { Length: > 0 } name ? name : "Asia/Shanghai");
+        var intervals = configuration.GetSection("FireSafety:Estates").GetChildren()
+            .Where(estate => estate["DrillIntervalMonths"] is not null)
+            .ToDictionary(estate => estate.Key, estate => Months(estate["DrillIntervalMonths"]!, estate.Path), StringComparer.Ordinal);
+        return new FirePolicy(zone, 6, intervals);
+    }
+
+    private static int Months(string value, string path) =>
+        int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var months) && months is >= 1 and <= 12
+            ? months
+            : throw new InvalidOperationException($"{path}:DrillIntervalMonths is {value}; it is 1 to 12 months.");
 }

@@ -33,6 +33,11 @@ public class EventJsonSnapshotTests
         { "EquipmentTested.v1", """{"period":"2026-06","defect":false,"note":null,"testedBy":"o","nextCheckAt":"2026-06-10T08:00:00+08:00","testedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "EquipmentTestOverdue.v1", """{"period":"2026-06","periodEnded":"2026-06-10T08:00:00+08:00","nextCheckAt":"2026-06-10T08:00:00+08:00","detectedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "EquipmentLostOrDamaged.v1", """{"reportId":"0193c000-0000-7000-8000-000000000001","loss":"lost","quantity":1,"reportedToLeader":"GM","reportedBy":"g","reportedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "DrillPlanned.v1", """{"drillId":"0193c000-0000-7000-8000-000000000001","estateId":"e","kind":"evacuation","plannedFor":"2026-06-10","plan":"Plan v3","plannedBy":"o","plannedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "DrillBriefed.v1", """{"assignments":"Wardens","briefedBy":"o","briefedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "DrillConducted.v1", """{"participants":40,"conductedBy":"o","conductedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "DrillDebriefed.v1", """{"summary":"Good","planRevision":"Exit C","debriefedBy":"o","debriefedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "DrillClosed.v1", """{"nextDueBy":"2026-12-10","closedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "HazardClosed.v1", """{"closedAt":"2026-06-10T08:00:00+08:00"}""" },
     };
 
@@ -53,6 +58,11 @@ public class EventJsonSnapshotTests
         ["HazardEscalated.v1"] = new HazardEscalated(EscalationLevel.SecurityFireOfficer, "Plan", "o", At),
         ["AuthorityReplyRecorded.v1"] = new AuthorityReplyRecorded("复函-1", "o", At),
         ["HazardClosed.v1"] = new HazardClosed(At),
+        ["DrillPlanned.v1"] = new Drills.DrillPlanned(Id, "e", Drills.DrillKind.Evacuation, new DateOnly(2026, 6, 10), "Plan v3", "o", At),
+        ["DrillBriefed.v1"] = new Drills.DrillBriefed("Wardens", "o", At),
+        ["DrillConducted.v1"] = new Drills.DrillConducted(40, "o", At),
+        ["DrillDebriefed.v1"] = new Drills.DrillDebriefed("Good", "Exit C", "o", At),
+        ["DrillClosed.v1"] = new Drills.DrillClosed(new DateOnly(2026, 12, 10), At),
         ["EquipmentRegistered.v1"] = new Equipment.EquipmentRegistered(Id, "e", "PUMP-1", Equipment.EquipmentType.FirePump, null, "B2 pump room", "Zhao", true, "SITE", "PUMP", At, At),
         ["EquipmentChecked.v1"] = new Equipment.EquipmentChecked(true, true, null, "g", At),
         ["EquipmentTested.v1"] = new Equipment.EquipmentTested("2026-06", false, null, "o", At, At),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.FireSafety.Drills;
 using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Inspections;
@@ -71,6 +72,26 @@ public sealed record EquipmentView(
     public static EquipmentView From(EquipmentState s) => new(
         s.Id, s.EstateId, s.Code, WireName.Of(s.Type), s.OtherTestMonths, s.Location, s.Custodian, s.Sealed, s.Defective,
         s.TestedPeriods.Order(StringComparer.Ordinal).ToList(), s.OverduePeriods.Order(StringComparer.Ordinal).ToList(), s.LastCheckedAt);
+}
+
+public sealed class DrillCommands(CommandHandler<DrillState, IDrillCommand> handler) : HttpCommands<DrillState, IDrillCommand>(handler)
+{
+    protected override string ResourceName => "drill";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/drills";
+
+    public override string StreamFor(Guid id) => FireStreams.Drills.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, DrillState state) => state.Exists && user.CanSeeEstate(state.EstateId);
+
+    public override object Represent(DrillState state, ClaimsPrincipal user) => DrillView.From(state);
+}
+
+public sealed record DrillView(Guid Id, string EstateId, string Kind, DateOnly PlannedFor, string Plan, string Status, DateTimeOffset? ConductedAt, string? PlanRevision,
+    DateOnly? NextDueBy)
+{
+    public static DrillView From(DrillState s) =>
+        new(s.Id, s.EstateId, WireName.Of(s.Kind), s.PlannedFor, s.Plan, WireName.Of(s.Status), s.ConductedAt, s.PlanRevision, s.NextDueBy);
 }
 
 public sealed record KeyLocationView(
