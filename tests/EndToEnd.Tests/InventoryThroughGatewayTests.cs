@@ -6,9 +6,10 @@ using Xunit;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// F5 black-box, on the platform as run.sh starts it: a technician's request for material on a work order becomes a
-/// requisition in Inventory, is signed by the three tiers and issued, and the work order shows what was used; all
-/// through the gateway with tokens and over the real broker.
+/// F5 and F8 black-box, on the platform as run.sh starts it: a technician's request for material on a work order becomes
+/// a requisition in Inventory, is signed by the three tiers and issued, and the work order shows what was used; fire
+/// equipment reported lost in Fire safety becomes an immediate replenishment request in Inventory. All through the
+/// gateway with tokens and over the real broker.
 /// </summary>
 public sealed class InventoryThroughGatewayTests(PlatformProcess platform) : IClassFixture<PlatformProcess>
 {
@@ -72,6 +73,38 @@ public sealed class InventoryThroughGatewayTests(PlatformProcess platform) : ICl
         Assert.Equal((422, "quantity"), (bad.Status, bad.ProblemField));
         var noToken = await _api.Http.GetAsync($"{Inventory}/stores/{site}");
         Assert.Equal(401, (int)noToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task F8_lost_fire_equipment_reported_in_fire_safety_becomes_an_immediate_replenishment_request_in_inventory()
+    {
+        var planner = await TokenAsync("planner-e2e", "materials-planner");
+        var keeper = await TokenAsync("keeper-e2e", "store-keeper");
+        var officer = await TokenAsync("officer-e2e", "fire-safety-officer");
+        var guard = await TokenAsync("guard-e2e", "security-guard");
+        var production = await CreateAsync($"{Inventory}/stores", planner, new { code = "F8-PROD", name = "生产库房", tier = "production-store" });
+        var department = await CreateAsync($"{Inventory}/stores", planner, new { code = "F8-BD", name = "业务部", tier = "business-department", parentId = production });
+        await CreateAsync($"{Inventory}/stores", planner, new { code = "F8-SITE", name = "现场库房", tier = "site", parentId = department, estateId = Estate });
+        await CreateAsync($"{Inventory}/items", planner, new { code = "EXT-F8", name = "4 kg extinguisher", category = "fire-equipment", unit = "piece", unitCost = 120m });
+
+        var extinguisher = (await _api.PostAsync("/api/v1/fire-safety/equipment", officer, new
+        {
+            estateId = Estate, code = "EXT-B2-07", type = "extinguisher", location = "B2 stairwell", custodian = "Zhao", siteStoreCode = "F8-SITE", itemCode = "EXT-F8",
+        }, idempotencyKey: Guid.NewGuid().ToString())).Location!;
+        var wrongRole = await _api.PostAsync($"{extinguisher}/tests", keeper, new { defect = false });
+        Assert.Equal((403, "application/problem+json"), (wrongRole.Status, wrongRole.ContentType));
+        var reported = await _api.PostAsync($"{extinguisher}/loss-reports", guard, new { loss = "lost", reportedToLeader = "GM Zhou" }, idempotencyKey: "e2e-loss-1");
+        Assert.Equal(200, reported.Status);
+
+        JsonNode? request = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            var pipeline = await _api.GetAsync($"{Inventory}/reports/replenishment-pipeline", keeper);
+            request = pipeline.Body?["requests"]?.AsArray().FirstOrDefault(r => r!["itemCode"]?.GetValue<string>() == "EXT-F8");
+            return request is not null;
+        }, Patience, $"the loss should reach Inventory as a replenishment request\n{platform.Logs()}");
+        Assert.Equal(("immediate", "fire-equipment", "requested"),
+            (request!["urgency"]!.GetValue<string>(), request["source"]!.GetValue<string>(), request["status"]!.GetValue<string>()));
     }
 
     private async Task<string> CreateAsync(string path, string token, object body)
