@@ -11,6 +11,7 @@ using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Integration;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
+using Platform.FireSafety.Training;
 using Platform.FireSafety.ReadModel;
 using Platform.FireSafety.Watchers;
 
@@ -18,7 +19,7 @@ namespace Platform.FireSafety;
 
 /// <summary>
 /// How the Fire-safety service is put together today: key locations and their patrols, monthly inspections, hazards to
-/// rectification, the equipment register and its test calendar, drills, the read model, the watchers that mark missed patrols,
+/// rectification, the equipment register and its test calendar, drills, training records, the read model, the watchers that mark missed patrols,
 /// overdue hazards and overdue tests, and the outbox that asks Inventory to replace lost equipment.
 /// </summary>
 public static class FireSafetyService
@@ -33,6 +34,7 @@ public static class FireSafetyService
         AddAggregate<InspectionState, IInspectionCommand, InspectionDecider>(services);
         AddAggregate<EquipmentState, IEquipmentCommand, EquipmentDecider>(services);
         AddAggregate<DrillState, IDrillCommand, DrillDecider>(services);
+        AddAggregate<TrainingState, ITrainingCommand, TrainingDecider>(services);
         services.AddSingleton(FirePolicy.FromConfiguration(builder.Configuration));
 
         services.AddSingleton<KeyLocationCommands>();
@@ -40,6 +42,7 @@ public static class FireSafetyService
         services.AddSingleton<InspectionCommands>();
         services.AddSingleton<EquipmentCommands>();
         services.AddSingleton<DrillCommands>();
+        services.AddSingleton<TrainingCommands>();
         services.AddSingleton<FireRegister>();
         services.AddProjection<FireSafetyProjection>(StreamName.Prefix(Name));
         services.AddPlatformMessaging(builder.Configuration, Name, _ => { });
@@ -65,6 +68,7 @@ public static class FireSafetyService
         HazardEndpoints.Map(fire);
         EquipmentEndpoints.Map(fire);
         DrillEndpoints.Map(fire);
+        TrainingEndpoints.Map(fire);
         FireReportEndpoints.Map(fire);
         return app;
     }

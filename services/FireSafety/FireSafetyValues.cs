@@ -20,6 +20,7 @@ public static class FireStreams
     public static AggregateStreams Inspections { get; } = new(Service, "inspection");
     public static AggregateStreams Equipment { get; } = new(Service, "equipment");
     public static AggregateStreams Drills { get; } = new(Service, "drill");
+    public static AggregateStreams Training { get; } = new(Service, "training");
 
     public static Guid EquipmentId(string estateId, string code) => DeterministicId.Create("fire-equipment", estateId.Trim(), code.Trim().ToUpperInvariant());
 

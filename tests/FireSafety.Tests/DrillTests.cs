@@ -45,3 +45,28 @@ public class DrillTests
         Given().When(new PlanDrill(Id, "estate-1", DrillKind.Evacuation, new DateOnly(2026, 6, 10), "Plan", new Actor("g", Roles.SecurityGuard)), At)
             .ThenRejected("drills-by-the-fire-officer", RejectionKind.Forbidden);
 }
+
+public class TrainingTests
+{
+    private static readonly DateTimeOffset At = new(2026, 6, 10, 15, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Actor Officer = new("officer-1", Roles.FireSafetyOfficer);
+
+    private static RecordTraining NewStaff(params Training.ExamResult[] results) =>
+        new(Guid.Parse("0193c000-0000-7000-8000-0000000000f2"), "estate-1", Training.TrainingAudience.NewStaff, "Extinguishers and evacuation",
+            new DateOnly(2026, 6, 10), "Officer Liu", ["new-1", "new-2"], results, Officer);
+
+    private static DeciderScenario<Training.TrainingState, Training.ITrainingCommand> Given() => new(new Training.TrainingDecider(), []);
+
+    [Fact]
+    public void New_staff_training_records_every_attendees_exam_before_they_take_up_the_post()
+    {
+        var refused = Given().When(NewStaff(new Training.ExamResult("new-1", true)), At).ThenRejected("exam-results-required", RejectionKind.Invalid, "examResults");
+        Assert.Contains("new-2", refused.Detail);
+        Given().When(NewStaff(new Training.ExamResult("new-1", true), new Training.ExamResult("new-2", false)), At).Single<Training.TrainingRecorded>();
+    }
+
+    [Fact]
+    public void A_training_is_recorded_once_it_has_been_held() =>
+        Given().When(NewStaff(new Training.ExamResult("new-1", true), new Training.ExamResult("new-2", true)) with { HeldOn = new DateOnly(2026, 6, 20) }, At)
+            .ThenRejected("training-in-the-future", RejectionKind.Invalid, "heldOn");
+}

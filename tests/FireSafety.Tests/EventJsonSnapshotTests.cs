@@ -38,6 +38,7 @@ public class EventJsonSnapshotTests
         { "DrillConducted.v1", """{"participants":40,"conductedBy":"o","conductedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "DrillDebriefed.v1", """{"summary":"Good","planRevision":"Exit C","debriefedBy":"o","debriefedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "DrillClosed.v1", """{"nextDueBy":"2026-12-10","closedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "TrainingRecorded.v1", """{"trainingId":"0193c000-0000-7000-8000-000000000001","estateId":"e","audience":"newStaff","topic":"Evacuation","heldOn":"2026-06-10","trainer":"Liu","attendees":["n"],"examResults":[{"staffId":"n","passed":true}],"recordedBy":"o","recordedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "HazardClosed.v1", """{"closedAt":"2026-06-10T08:00:00+08:00"}""" },
     };
 
@@ -58,6 +59,8 @@ public class EventJsonSnapshotTests
         ["HazardEscalated.v1"] = new HazardEscalated(EscalationLevel.SecurityFireOfficer, "Plan", "o", At),
         ["AuthorityReplyRecorded.v1"] = new AuthorityReplyRecorded("复函-1", "o", At),
         ["HazardClosed.v1"] = new HazardClosed(At),
+        ["TrainingRecorded.v1"] = new Training.TrainingRecorded(Id, "e", Training.TrainingAudience.NewStaff, "Evacuation", new DateOnly(2026, 6, 10), "Liu", ["n"],
+            [new Training.ExamResult("n", true)], "o", At),
         ["DrillPlanned.v1"] = new Drills.DrillPlanned(Id, "e", Drills.DrillKind.Evacuation, new DateOnly(2026, 6, 10), "Plan v3", "o", At),
         ["DrillBriefed.v1"] = new Drills.DrillBriefed("Wardens", "o", At),
         ["DrillConducted.v1"] = new Drills.DrillConducted(40, "o", At),

@@ -7,6 +7,7 @@ using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
+using Platform.FireSafety.Training;
 
 namespace Platform.FireSafety.Api;
 
@@ -92,6 +93,28 @@ public sealed record DrillView(Guid Id, string EstateId, string Kind, DateOnly P
 {
     public static DrillView From(DrillState s) =>
         new(s.Id, s.EstateId, WireName.Of(s.Kind), s.PlannedFor, s.Plan, WireName.Of(s.Status), s.ConductedAt, s.PlanRevision, s.NextDueBy);
+}
+
+public sealed class TrainingCommands(CommandHandler<TrainingState, ITrainingCommand> handler) : HttpCommands<TrainingState, ITrainingCommand>(handler)
+{
+    protected override string ResourceName => "training";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/training";
+
+    public override string StreamFor(Guid id) => FireStreams.Training.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, TrainingState state) => state.Exists && user.CanSeeEstate(state.Record!.EstateId);
+
+    public override object Represent(TrainingState state, ClaimsPrincipal user) => TrainingView.From(state.Record!);
+}
+
+public sealed record ExamResultView(string StaffId, bool Passed);
+
+public sealed record TrainingView(Guid Id, string EstateId, string Audience, string Topic, DateOnly HeldOn, string Trainer, IReadOnlyList<string> Attendees,
+    IReadOnlyList<ExamResultView> ExamResults)
+{
+    public static TrainingView From(TrainingRecorded r) => new(r.TrainingId, r.EstateId, WireName.Of(r.Audience), r.Topic, r.HeldOn, r.Trainer, r.Attendees,
+        r.ExamResults.Select(e => new ExamResultView(e.StaffId, e.Passed)).ToList());
 }
 
 public sealed record KeyLocationView(
