@@ -30,10 +30,10 @@ public static class FeesService
     {
         var services = builder.AddEventSourcedService<PayerAccountState, IPayerAccountCommand, PayerAccountDecider>(Name);
         var configuration = builder.Configuration;
-        AddAggregate<FeeStandardState, IFeeStandardCommand, FeeStandardDecider>(services);
-        AddAggregate<ReceiptBookState, IReceiptBookCommand, ReceiptBookDecider>(services);
-        AddAggregate<BillingRunState, IBillingRunCommand, BillingRunDecider>(services);
-        AddAggregate<CollectionDriveState, ICollectionDriveCommand, CollectionDriveDecider>(services);
+        services.AddAggregate<FeeStandardState, IFeeStandardCommand, FeeStandardDecider>();
+        services.AddAggregate<ReceiptBookState, IReceiptBookCommand, ReceiptBookDecider>();
+        services.AddAggregate<BillingRunState, IBillingRunCommand, BillingRunDecider>();
+        services.AddAggregate<CollectionDriveState, ICollectionDriveCommand, CollectionDriveDecider>();
 
         services.AddSingleton(FeePolicies.FromConfiguration(configuration));
         services.AddSingleton<AccountCommands>();
@@ -56,12 +56,6 @@ public static class FeesService
         services.AddHostedService<ArrearsWatcher>();
         services.AddHostedService<CollectionDriveWatcher>();
         return builder;
-    }
-
-    private static void AddAggregate<TState, TCommand, TDecider>(IServiceCollection services) where TDecider : Decider<TState, TCommand>
-    {
-        services.AddSingleton<Decider<TState, TCommand>, TDecider>();
-        services.AddSingleton<CommandHandler<TState, TCommand>>();
     }
 
     public static ServiceDefaultsPipeline Pipeline { get; } = new()

@@ -30,11 +30,11 @@ public static class FireSafetyService
     public static WebApplicationBuilder AddFireSafetyService(this WebApplicationBuilder builder)
     {
         var services = builder.AddEventSourcedService<HazardState, IHazardCommand, HazardDecider>(Name);
-        AddAggregate<KeyLocationState, IKeyLocationCommand, KeyLocationDecider>(services);
-        AddAggregate<InspectionState, IInspectionCommand, InspectionDecider>(services);
-        AddAggregate<EquipmentState, IEquipmentCommand, EquipmentDecider>(services);
-        AddAggregate<DrillState, IDrillCommand, DrillDecider>(services);
-        AddAggregate<TrainingState, ITrainingCommand, TrainingDecider>(services);
+        services.AddAggregate<KeyLocationState, IKeyLocationCommand, KeyLocationDecider>();
+        services.AddAggregate<InspectionState, IInspectionCommand, InspectionDecider>();
+        services.AddAggregate<EquipmentState, IEquipmentCommand, EquipmentDecider>();
+        services.AddAggregate<DrillState, IDrillCommand, DrillDecider>();
+        services.AddAggregate<TrainingState, ITrainingCommand, TrainingDecider>();
         services.AddSingleton(FirePolicy.FromConfiguration(builder.Configuration));
 
         services.AddSingleton<KeyLocationCommands>();
@@ -52,12 +52,6 @@ public static class FireSafetyService
         services.AddHostedService<HazardWatcher>();
         services.AddHostedService<EquipmentWatcher>();
         return builder;
-    }
-
-    private static void AddAggregate<TState, TCommand, TDecider>(IServiceCollection services) where TDecider : Decider<TState, TCommand>
-    {
-        services.AddSingleton<Decider<TState, TCommand>, TDecider>();
-        services.AddSingleton<CommandHandler<TState, TCommand>>();
     }
 
     public static WebApplication MapFireSafetyApi(this WebApplication app)

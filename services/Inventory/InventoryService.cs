@@ -29,11 +29,11 @@ public static class InventoryService
     public static WebApplicationBuilder AddInventoryService(this WebApplicationBuilder builder)
     {
         var services = builder.AddEventSourcedService<StoreState, IStoreCommand, StoreDecider>(Name);
-        AddAggregate<ItemState, IItemCommand, ItemDecider>(services);
-        AddAggregate<RequisitionState, IRequisitionCommand, RequisitionDecider>(services);
-        AddAggregate<ReplenishmentState, IReplenishmentCommand, ReplenishmentDecider>(services);
-        AddAggregate<StocktakeState, IStocktakeCommand, StocktakeDecider>(services);
-        AddAggregate<ControlledItemState, IControlledItemCommand, ControlledItemDecider>(services);
+        services.AddAggregate<ItemState, IItemCommand, ItemDecider>();
+        services.AddAggregate<RequisitionState, IRequisitionCommand, RequisitionDecider>();
+        services.AddAggregate<ReplenishmentState, IReplenishmentCommand, ReplenishmentDecider>();
+        services.AddAggregate<StocktakeState, IStocktakeCommand, StocktakeDecider>();
+        services.AddAggregate<ControlledItemState, IControlledItemCommand, ControlledItemDecider>();
 
         services.AddSingleton<ItemCommands>();
         services.AddSingleton<StoreCommands>();
@@ -53,12 +53,6 @@ public static class InventoryService
         services.AddEventReaction<InventoryReactions>();
         services.AddIntegrationEventPublisher<InventoryOutboxMapper>();
         return builder;
-    }
-
-    private static void AddAggregate<TState, TCommand, TDecider>(IServiceCollection services) where TDecider : Decider<TState, TCommand>
-    {
-        services.AddSingleton<Decider<TState, TCommand>, TDecider>();
-        services.AddSingleton<CommandHandler<TState, TCommand>>();
     }
 
     public static WebApplication MapInventoryApi(this WebApplication app)

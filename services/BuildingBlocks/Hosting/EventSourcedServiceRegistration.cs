@@ -29,8 +29,7 @@ public static class EventSourcedServiceRegistration
         var services = builder.Services;
         services.AddPlatformEventStore(builder.Configuration, serviceName);
         services.AddSingleton(new EventTypeMap().RegisterAssemblyOf<TDecider>());
-        services.AddSingleton<Decider<TState, TCommand>, TDecider>();
-        services.AddSingleton<CommandHandler<TState, TCommand>>();
+        services.AddAggregate<TState, TCommand, TDecider>();
         services.AddReadModelDatabase(builder.Configuration, serviceName);
 
         services.AddLeadReplicaLease(builder.Configuration, serviceName);
@@ -48,5 +47,13 @@ public static class EventSourcedServiceRegistration
         app.MapOperatorEndpoints(routePrefix, serviceName);
         app.MapTestClock();
         return group;
+    }
+
+    /// <summary>Another aggregate of the service on the same store: its decider and its command handler.</summary>
+    public static IServiceCollection AddAggregate<TState, TCommand, TDecider>(this IServiceCollection services) where TDecider : Decider<TState, TCommand>
+    {
+        services.AddSingleton<Decider<TState, TCommand>, TDecider>();
+        services.AddSingleton<CommandHandler<TState, TCommand>>();
+        return services;
     }
 }

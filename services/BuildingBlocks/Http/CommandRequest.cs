@@ -29,6 +29,16 @@ public static class CommandRequest
         }
     }
 
+    /// <summary>
+    /// An id for what a command creates inside an aggregate (a patrol, a charge), from the request's Idempotency-Key so a
+    /// retried request names the same thing; a fresh one without a key.
+    /// </summary>
+    public static Guid KeyedId(HttpContext http, string kind, params string[] scope)
+    {
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        return key.Length > 0 ? DeterministicId.Create([kind, .. scope, key]) : Guid.CreateVersion7();
+    }
+
     /// <summary>A body the command may do without (a note): a request without one reads as none.</summary>
     public static Task<BodyOrProblem<T>> ReadOptionalBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class =>
         request.ContentLength is null or 0 && request.ContentType is null

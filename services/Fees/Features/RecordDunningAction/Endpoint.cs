@@ -87,9 +87,5 @@ public static class AccountActionEndpoints
     }
 
     /// <summary>The id of what a request creates: derived from its Idempotency-Key, so a retry names the same thing.</summary>
-    public static Guid KeyedId(HttpContext http, string kind, Guid accountId)
-    {
-        var key = http.Request.Headers[CommandRequest.IdempotencyKeyHeader].ToString();
-        return key.Length > 0 ? DeterministicId.Create(kind, accountId.ToString(), key) : Guid.CreateVersion7();
-    }
+    public static Guid KeyedId(HttpContext http, string kind, Guid accountId) => CommandRequest.KeyedId(http, kind, accountId.ToString());
 }

@@ -53,7 +53,5 @@ public static class KeyLocationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>From the request's key, so a retried patrol is one patrol.</summary>
-    private static Guid PatrolId(HttpContext http) =>
-        http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? DeterministicId.Create("patrol", key) : Guid.CreateVersion7();
+    private static Guid PatrolId(HttpContext http) => CommandRequest.KeyedId(http, "patrol");
 }

@@ -78,7 +78,5 @@ public static class EquipmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>From the request's key, so a retried report asks Inventory once.</summary>
-    private static Guid ReportId(HttpContext http) =>
-        http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? DeterministicId.Create("equipment-loss", key) : Guid.CreateVersion7();
+    private static Guid ReportId(HttpContext http) => CommandRequest.KeyedId(http, "equipment-loss");
 }
