@@ -5,10 +5,6 @@ namespace Platform.Fees;
 /// <summary>Checks the fee deciders share.</summary>
 public static class FeeRules
 {
-    /// <summary>Watchers and consumers act as the system and pass every role check.</summary>
-    public static Rejection? RequireRole(Actor by, IReadOnlyList<string> roles, string code, string detail) =>
-        by.HasRole(Roles.System) || by.HasAnyRole(roles) ? null : Rejection.Forbidden(code, detail);
-
     public static Rejection? RequireText(string? value, string field, string what) =>
         string.IsNullOrWhiteSpace(value) ? Rejection.Invalid($"{field.ToLowerInvariant()}-required", field, $"{what} is required.") : null;
 

@@ -49,19 +49,10 @@ public static class FireRoles
 
 public static class FireRules
 {
-    /// <summary>Watchers and consumers act as the system and pass every role check.</summary>
-    public static Rejection? RequireRole(Actor by, IReadOnlyList<string> roles, string code, string detail) =>
-        by.HasRole(Roles.System) || by.HasAnyRole(roles) ? null : Rejection.Forbidden(code, detail);
-
-    public static Rejection? RequireText(string? value, string field, string what) =>
-        string.IsNullOrWhiteSpace(value) ? Rejection.Invalid($"{Kebab(field)}-required", field, $"{what} is required.") : null;
-
     /// <summary>Nothing is recorded as having happened later than now.</summary>
     public static Rejection? NotInTheFuture(DateTimeOffset at, DateTimeOffset now, string field) =>
         at > now ? Rejection.Invalid("time-in-the-future", field, "This cannot have happened later than now.") : null;
 
-    private static string Kebab(string field) =>
-        string.Concat(field[(field.LastIndexOf('.') + 1)..].Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }
 
 /// <summary>

@@ -81,13 +81,6 @@ public static class Quantities
 
 public static class InventoryRules
 {
-    /// <summary>Watchers, reactions and consumers act as the system and pass every role check.</summary>
-    public static Rejection? RequireRole(Actor by, IReadOnlyList<string> roles, string code, string detail) =>
-        by.HasRole(Roles.System) || by.HasAnyRole(roles) ? null : Rejection.Forbidden(code, detail);
-
-    public static Rejection? RequireText(string? value, string field, string what) =>
-        string.IsNullOrWhiteSpace(value) ? Rejection.Invalid($"{Kebab(field)}-required", field, $"{what} is required.") : null;
-
     public static Rejection? RequireQuantity(decimal quantity, string field) =>
         Quantities.IsPositive(quantity)
             ? null
@@ -98,9 +91,6 @@ public static class InventoryRules
             ? null
             : Rejection.Invalid("month-invalid", field, "A month is written YYYY-MM.");
 
-    /// <summary>"lines[0].itemCode" gives "item-code".</summary>
-    private static string Kebab(string field) =>
-        string.Concat(field[(field.LastIndexOf('.') + 1)..].Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }
 
 /// <summary>

@@ -109,6 +109,11 @@ public class InspectionAndHazardTests
         A.Hazard(A.Found(HazardSource.StaffReport)).When(Order(null, InspectionState.Initial), A.Eight).ThenRejected("deadline-required", RejectionKind.Invalid, "deadline");
 
     [Fact]
+    public void An_inspection_record_names_the_people_concerned_who_sign_it() =>
+        A.Inspecting().When(new RecordInspection(A.InspectionId, "estate-1", "2026-06", "Engineering", "Route B blocked", [], [], A.Officer), A.Eight)
+            .ThenRejected("signers-required", RejectionKind.Invalid, "requiredSigners");
+
+    [Fact]
     public void Only_the_people_the_record_names_sign_it() =>
         A.Inspecting(A.Inspected).When(new SignInspection(A.InspectionId, new Actor("someone", Roles.TeamLeader)), A.Eight)
             .ThenRejected("signed-by-the-people-concerned", RejectionKind.Forbidden);

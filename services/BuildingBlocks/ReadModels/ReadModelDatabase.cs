@@ -48,6 +48,19 @@ public sealed class ReadModelDatabase
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>Rows of a report or list query, each read by <paramref name="read"/>; a null parameter value is SQL NULL.</summary>
+    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
 }
 
 /// <summary>

@@ -31,4 +31,11 @@ public static class SqlValues
 
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>A text column that may be NULL.</summary>
+    public static string? TextOrNull(this Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>An instant column (as <see cref="Instant(DateTimeOffset)"/> writes it) that may be NULL.</summary>
+    public static DateTimeOffset? InstantOrNull(this Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : ParseInstant(reader.GetString(ordinal));
 }

@@ -48,7 +48,7 @@ public sealed class CollectionDriveDecider : Decider<CollectionDriveState, IColl
 
     public override Decision Decide(ICollectionDriveCommand command, CollectionDriveState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, [.. FeeRoles.Finance, .. FeeRoles.Approvers], "drives-need-finance-or-a-manager",
+        if (CommandRules.RequireRole(command.By, [.. FeeRoles.Finance, .. FeeRoles.Approvers], "drives-need-finance-or-a-manager",
                 "Finance or a manager runs a collection drive.") is { } forbidden) return forbidden;
         return command switch
         {

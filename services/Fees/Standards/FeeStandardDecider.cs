@@ -17,7 +17,7 @@ public sealed class FeeStandardDecider : Decider<FeeStandardState, IFeeStandardC
 
     public override Decision Decide(IFeeStandardCommand command, FeeStandardState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Finance, "fee-standards-are-finance", "Only finance records fee standards and their reviews.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Finance, "fee-standards-are-finance", "Only finance records fee standards and their reviews.") is { } forbidden)
             return forbidden;
         return command switch
         {

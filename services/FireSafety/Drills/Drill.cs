@@ -67,7 +67,7 @@ public sealed class DrillDecider : Decider<DrillState, IDrillCommand>
 
     public override Decision Decide(IDrillCommand command, DrillState state, DateTimeOffset now)
     {
-        if (FireRules.RequireRole(command.By, FireRoles.Officers, "drills-by-the-fire-officer", "The fire-safety officer runs drills.") is { } forbidden) return forbidden;
+        if (CommandRules.RequireRole(command.By, FireRoles.Officers, "drills-by-the-fire-officer", "The fire-safety officer runs drills.") is { } forbidden) return forbidden;
         if (command is not PlanDrill && !state.Exists) return Rejection.NotFound("drill-not-found", "There is no such drill.");
         return command switch
         {

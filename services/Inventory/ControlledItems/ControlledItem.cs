@@ -51,7 +51,7 @@ public sealed class ControlledItemDecider : Decider<ControlledItemState, IContro
 
     public override Decision Decide(IControlledItemCommand command, ControlledItemState state, DateTimeOffset now)
     {
-        if (InventoryRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "controlled-items-kept-by-the-store", "The store keeper registers, lends and takes back controlled items.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "controlled-items-kept-by-the-store", "The store keeper registers, lends and takes back controlled items.") is { } forbidden)
             return forbidden;
         return command switch
         {

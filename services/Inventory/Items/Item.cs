@@ -55,7 +55,7 @@ public sealed class ItemDecider : Decider<ItemState, IItemCommand>
 
     public override Decision Decide(IItemCommand command, ItemState state, DateTimeOffset now)
     {
-        if (InventoryRules.RequireRole(command.By, InventoryRoles.Catalogue, "catalogue-is-the-stores", "The catalogue is kept by the stores and the materials office.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, InventoryRoles.Catalogue, "catalogue-is-the-stores", "The catalogue is kept by the stores and the materials office.") is { } forbidden)
             return forbidden;
         return command switch
         {

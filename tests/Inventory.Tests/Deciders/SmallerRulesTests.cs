@@ -72,4 +72,14 @@ public class SmallerRulesTests
         Scenarios.ControlledItem(new ControlledItemRegistered(InventoryStreams.ControlledItemId("KEY-1"), "KEY-1", ControlledItemKind.Key, "Key", A.SiteId, A.At))
             .When(new RegisterControlledItem(InventoryStreams.ControlledItemId("KEY-1"), "KEY-1", ControlledItemKind.AccessCard, "Card", A.Store(A.SiteOpened), A.Keeper), A.At)
             .ThenRejected("tag-registered-already");
+
+    [Fact]
+    public void Requests_are_issued_from_the_production_store_only() =>
+        Scenarios.Store(A.DepartmentOpened).When(new DispatchReplenishment(A.DepartmentId, A.Replenishment(A.Approved()), A.Mop, A.Production), A.At)
+            .ThenRejected("dispatch-from-production-store");
+
+    [Fact]
+    public void A_replenishment_request_is_raised_by_the_site() =>
+        Scenarios.Replenishment().When(new RequestReplenishment(A.ReplenishmentId, A.Store(A.SiteOpened), A.Mop, "MOP", "Mop", Urgency.Urgent, 5, null,
+            ReplenishmentSource.Site, null, A.Planner), A.At).ThenRejected("replenishment-raised-by-the-site", RejectionKind.Forbidden);
 }

@@ -11,7 +11,7 @@ public sealed record ApproveRefund(Guid AccountId, Guid RefundId, decimal Amount
 {
     public static Decision Decide(ApproveRefund command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Approvers, "refunds-need-a-manager", "A department or general manager approves refunds.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Approvers, "refunds-need-a-manager", "A department or general manager approves refunds.") is { } forbidden)
             return forbidden;
         if (state.Refunds.ContainsKey(command.RefundId)) return Decision.NoChange;
         var invalid = FeeRules.RequireAmount(command.Amount, "amount") ?? FeeRules.RequireText(command.Reason, "reason", "The reason for the refund");

@@ -8,7 +8,7 @@ public sealed record ChangeOccupancy(Guid AccountId, Occupancy Occupancy, Actor 
 {
     public static Decision Decide(ChangeOccupancy command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, [.. FeeRoles.Finance, .. FeeRoles.CustomerService], "occupancy-needs-staff",
+        if (CommandRules.RequireRole(command.By, [.. FeeRoles.Finance, .. FeeRoles.CustomerService], "occupancy-needs-staff",
                 "Finance or customer service records occupancy.") is { } forbidden) return forbidden;
         return state.Occupancy == command.Occupancy
             ? Decision.NoChange

@@ -12,7 +12,7 @@ public sealed record ChangePayer(Guid AccountId, PayerKind PayerKind, Payer Paye
 {
     public static Decision Decide(ChangePayer command, PayerAccountState state, DateTimeOffset now)
     {
-        var invalid = FeeRules.RequireRole(command.By, FeeRoles.Finance, "payers-are-changed-by-finance", "Only finance changes an account's payer.")
+        var invalid = CommandRules.RequireRole(command.By, FeeRoles.Finance, "payers-are-changed-by-finance", "Only finance changes an account's payer.")
             ?? FeeRules.RequireText(command.Payer.Name, "payer.name", "The payer's name")
             ?? (command.Payer.Phone is { Length: > 0 } phone && !PersonalData.IsPlausiblePhone(phone)
                 ? Rejection.Invalid("phone-invalid", "payer.phone", "The phone number is not one a caller could be reached at.")

@@ -13,7 +13,7 @@ public sealed record DisputeCharges(
 {
     public static Decision Decide(DisputeCharges command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, [.. FeeRoles.CustomerService, .. FeeRoles.Finance], "disputes-need-staff",
+        if (CommandRules.RequireRole(command.By, [.. FeeRoles.CustomerService, .. FeeRoles.Finance], "disputes-need-staff",
                 "Customer service or finance records a dispute.") is { } forbidden) return forbidden;
         if (state.OpenDispute?.DisputeId == command.DisputeId || state.ClosedDisputes.Contains(command.DisputeId)) return Decision.NoChange;
         if (state.IsDisputed)

@@ -11,7 +11,7 @@ public sealed record HandOverCollections(string EstateId, int Year, Guid HandOve
 {
     public static Decision Decide(HandOverCollections command, ReceiptBookState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, [.. FeeRoles.CustomerService, Roles.FinanceClerk], "hand-over-needs-staff",
+        if (CommandRules.RequireRole(command.By, [.. FeeRoles.CustomerService, Roles.FinanceClerk], "hand-over-needs-staff",
                 "Customer service or finance records a hand-over.") is { } forbidden) return forbidden;
         if (state.HandOvers.Contains(command.HandOverId)) return Decision.NoChange;
         if (FeeRules.RequireText(command.HandedOverTo, "handedOverTo", "Who received the hand-over") is { } invalid) return invalid;

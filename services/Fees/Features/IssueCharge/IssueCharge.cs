@@ -28,7 +28,7 @@ public sealed record IssueCharge(
 {
     public static Decision Decide(IssueCharge command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Finance, "charges-are-issued-by-finance", "Only finance issues charges.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Finance, "charges-are-issued-by-finance", "Only finance issues charges.") is { } forbidden)
             return forbidden;
         if (state.Postings.Contains(command.ChargeId)) return Decision.NoChange;
 

@@ -8,7 +8,7 @@ public sealed record IssueCreditNote(Guid AccountId, Guid CreditNoteId, Guid Cha
 {
     public static Decision Decide(IssueCreditNote command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Approvers, "credit-notes-need-a-manager", "A department or general manager issues credit notes.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Approvers, "credit-notes-need-a-manager", "A department or general manager issues credit notes.") is { } forbidden)
             return forbidden;
         if (state.Postings.Contains(command.CreditNoteId)) return Decision.NoChange;
         var invalid = FeeRules.RequireAmount(command.Amount, "amount") ?? FeeRules.RequireText(command.Reason, "reason", "The reason for the credit note");

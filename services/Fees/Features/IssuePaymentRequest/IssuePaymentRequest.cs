@@ -13,7 +13,7 @@ public sealed record IssuePaymentRequest(Guid AccountId, Guid RequestId, Billing
 {
     public static Decision Decide(IssuePaymentRequest command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Finance, "payment-requests-are-finance", "Only finance issues payment requests.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Finance, "payment-requests-are-finance", "Only finance issues payment requests.") is { } forbidden)
             return forbidden;
         if (state.PaymentRequests.Contains(command.RequestId)) return Decision.NoChange;
 

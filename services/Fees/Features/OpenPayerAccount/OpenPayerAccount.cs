@@ -23,7 +23,7 @@ public sealed record OpenPayerAccount(
 
     public static Decision Decide(OpenPayerAccount command, PayerAccountState state, DateTimeOffset now)
     {
-        var invalid = FeeRules.RequireRole(command.By, FeeRoles.Finance, "accounts-are-opened-by-finance", "Only finance opens payer accounts.")
+        var invalid = CommandRules.RequireRole(command.By, FeeRoles.Finance, "accounts-are-opened-by-finance", "Only finance opens payer accounts.")
             ?? FeeRules.RequireText(command.Unit.EstateId, "unit.estateId", "The estate")
             ?? FeeRules.RequireText(command.Unit.Building, "unit.building", "The building")
             ?? FeeRules.RequireText(command.Payer.Name, "payer.name", "The payer's name")

@@ -8,7 +8,7 @@ public sealed record PayRefund(Guid AccountId, Guid RefundId, string PaymentRefe
 {
     public static Decision Decide(PayRefund command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Finance, "refunds-are-paid-by-finance", "Only finance pays refunds.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Finance, "refunds-are-paid-by-finance", "Only finance pays refunds.") is { } forbidden)
             return forbidden;
         if (!state.Refunds.TryGetValue(command.RefundId, out var refund))
             return Rejection.NotFound("refund-not-found", "The account has no such approved refund.");

@@ -13,7 +13,7 @@ public sealed record RecordDunningAction(
 {
     public static Decision Decide(RecordDunningAction command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.DunningStaff, "dunning-needs-fee-staff", "Finance, collectors and customer service chase arrears.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.DunningStaff, "dunning-needs-fee-staff", "Finance, collectors and customer service chase arrears.") is { } forbidden)
             return forbidden;
         if (state.IsDisputed)
             return Rejection.Conflict("no-dunning-while-disputed", "The owner's charges are disputed; dunning resumes when the dispute is resolved.");

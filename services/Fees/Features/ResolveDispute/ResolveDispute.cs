@@ -13,7 +13,7 @@ public sealed record ResolveDispute(Guid AccountId, Guid? DisputeId, DisputeReso
 {
     public static Decision Decide(ResolveDispute command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, [.. FeeRoles.CustomerService, .. FeeRoles.Finance], "disputes-need-staff",
+        if (CommandRules.RequireRole(command.By, [.. FeeRoles.CustomerService, .. FeeRoles.Finance], "disputes-need-staff",
                 "Customer service or finance resolves a dispute.") is { } forbidden) return forbidden;
         if (command.DisputeId is { } id && state.ClosedDisputes.Contains(id)) return Decision.NoChange;
         if (state.OpenDispute is not { } open || (command.DisputeId is { } named && named != open.DisputeId))

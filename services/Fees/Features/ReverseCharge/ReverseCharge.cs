@@ -11,7 +11,7 @@ public sealed record ReverseCharge(Guid AccountId, Guid ReversalId, Guid ChargeI
 {
     public static Decision Decide(ReverseCharge command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Finance, "reversals-are-finance", "Only finance posts reversals.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Finance, "reversals-are-finance", "Only finance posts reversals.") is { } forbidden)
             return forbidden;
         if (state.Postings.Contains(command.ReversalId)) return Decision.NoChange;
         if (FeeRules.RequireText(command.Reason, "reason", "The reason for the reversal") is { } invalid) return invalid;

@@ -12,7 +12,7 @@ public sealed record ReversePayment(Guid AccountId, Guid ReversalId, Guid Paymen
 {
     public static Decision Decide(ReversePayment command, PayerAccountState state, DateTimeOffset now)
     {
-        if (FeeRules.RequireRole(command.By, FeeRoles.Finance, "reversals-are-finance", "Only finance posts reversals.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FeeRoles.Finance, "reversals-are-finance", "Only finance posts reversals.") is { } forbidden)
             return forbidden;
         if (state.Postings.Contains(command.ReversalId)) return Decision.NoChange;
         if (FeeRules.RequireText(command.Reason, "reason", "The reason for the reversal") is { } invalid) return invalid;

@@ -42,12 +42,12 @@ public static class FireReportEndpoints
         if (EstateProblem(http, estateId) is { } problem) return problem;
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } wait) return wait;
         var now = time.GetUtcNow();
-        var rows = Query(database, """
+        var rows = database.Query("""
             SELECT hazard_id, location, description, major, electrical, source, status, round, responsible_unit, deadline, overdue_round, found_at, closed_at
             FROM fs_hazards WHERE estate_id = $estate ORDER BY found_at, hazard_id;
-            """, estateId!, r => new HazardRegisterRow(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt32(3) == 1, r.GetInt32(4) == 1,
-                r.GetString(5), r.GetString(6), r.GetInt32(7), Text(r, 8), Instant(r, 9), r.GetInt32(10) >= r.GetInt32(7) && r.GetInt32(7) > 0 && r.GetString(6) != "closed",
-                Instant(r, 11)!.Value, Instant(r, 12)));
+            """, r => new HazardRegisterRow(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt32(3) == 1, r.GetInt32(4) == 1,
+                r.GetString(5), r.GetString(6), r.GetInt32(7), r.TextOrNull(8), r.InstantOrNull(9), r.GetInt32(10) >= r.GetInt32(7) && r.GetInt32(7) > 0 && r.GetString(6) != "closed",
+                SqlValues.ParseInstant(r.GetString(11)), r.InstantOrNull(12)), ("$estate", estateId));
         var register = new HazardRegister(estateId!, now, rows, rows.Count(h => h.Status != "closed"), rows.Count(h => h.Overdue));
         return format == "csv" ? Results.Text(Csv(register), "text/csv", Encoding.UTF8) : Results.Ok(register);
     }
@@ -60,12 +60,13 @@ public static class FireReportEndpoints
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } wait) return wait;
         var from = SqlValues.Instant(new DateTimeOffset(day.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         var to = SqlValues.Instant(new DateTimeOffset(day.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        var rows = Query(database, $"""
+        var rows = database.Query("""
             SELECT k.key_location_id, k.code, k.name,
-                   (SELECT COUNT(*) FROM fs_patrols p WHERE p.key_location_id = k.key_location_id AND p.patrolled_at >= '{from}' AND p.patrolled_at < '{to}'),
-                   (SELECT COUNT(*) FROM fs_patrols p WHERE p.key_location_id = k.key_location_id AND p.patrolled_at >= '{from}' AND p.patrolled_at < '{to}' AND p.has_findings = 1)
+                   (SELECT COUNT(*) FROM fs_patrols p WHERE p.key_location_id = k.key_location_id AND p.patrolled_at >= $from AND p.patrolled_at < $to),
+                   (SELECT COUNT(*) FROM fs_patrols p WHERE p.key_location_id = k.key_location_id AND p.patrolled_at >= $from AND p.patrolled_at < $to AND p.has_findings = 1)
             FROM fs_key_locations k WHERE k.estate_id = $estate ORDER BY k.code;
-            """, estateId!, r => new PatrolLogRow(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), 12, r.GetInt32(3), r.GetInt32(4)));
+            """, r => new PatrolLogRow(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), 12, r.GetInt32(3), r.GetInt32(4)),
+            ("$estate", estateId), ("$from", from), ("$to", to));
         return Results.Ok(new PatrolLog(estateId!, day.Value, rows));
     }
 
@@ -87,21 +88,4 @@ public static class FireReportEndpoints
     /// <summary>Quoted, with quotes doubled; a leading formula character is neutralised for spreadsheets.</summary>
     private static string Cell(string? value) =>
         value is null ? "" : "\"" + (value is [ '=' or '+' or '-' or '@', ..] ? "'" + value : value).Replace("\"", "\"\"") + "\"";
-
-    private static List<T> Query<T>(ReadModelDatabase database, string sql, string estateId, Func<SqliteDataReader, T> read)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$estate", estateId);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(read(reader));
-        return rows;
-    }
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? Instant(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
 }

@@ -15,10 +15,10 @@ public sealed record RecordInspection(
 {
     public static Decision Decide(RecordInspection command, InspectionState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "inspected-by-the-fire-officer", "The fire-safety officer inspects (000:609).")
-            ?? FireRules.RequireText(command.EstateId, "estateId", "The estate")
-            ?? FireRules.RequireText(command.Department, "department", "The department inspected")
-            ?? FireRules.RequireText(command.Findings, "findings", "What the inspection found")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "inspected-by-the-fire-officer", "The fire-safety officer inspects (000:609).")
+            ?? CommandRules.RequireText(command.EstateId, "estateId", "The estate")
+            ?? CommandRules.RequireText(command.Department, "department", "The department inspected")
+            ?? CommandRules.RequireText(command.Findings, "findings", "What the inspection found")
             ?? RequireMonth(command.Month, now)
             ?? (command.RequiredSigners.Count == 0 || command.RequiredSigners.Any(string.IsNullOrWhiteSpace)
                 ? Rejection.Invalid("signers-required", "requiredSigners", "The record names the people concerned who sign it (000:610).")
@@ -59,7 +59,7 @@ public sealed record NotifyInspectedDepartment(Guid InspectionId, Actor By) : II
     public static Decision Decide(NotifyInspectedDepartment command, InspectionState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("inspection-not-found", "There is no such inspection record.");
-        if (FireRules.RequireRole(command.By, FireRoles.Officers, "notified-by-the-fire-officer", "The fire-safety officer notifies the department.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, FireRoles.Officers, "notified-by-the-fire-officer", "The fire-safety officer notifies the department.") is { } forbidden)
             return forbidden;
         if (state.NotifiedAt is not null) return Decision.NoChange;
         return state.FullySigned

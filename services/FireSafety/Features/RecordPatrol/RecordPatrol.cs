@@ -10,12 +10,12 @@ public sealed record DesignateKeyLocation(
 {
     public static Decision Decide(DesignateKeyLocation command, KeyLocationState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "key-locations-by-the-fire-officer", "The fire-safety officer designates key locations.")
-            ?? FireRules.RequireText(command.EstateId, "estateId", "The estate")
-            ?? FireRules.RequireText(command.Code, "code", "The location's code")
-            ?? FireRules.RequireText(command.Name, "name", "The location's name")
-            ?? FireRules.RequireText(command.ResponsibleDepartment, "responsibleDepartment", "The responsible department (000:681)")
-            ?? FireRules.RequireText(command.ResponsiblePerson, "responsiblePerson", "The responsible person (000:681)");
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "key-locations-by-the-fire-officer", "The fire-safety officer designates key locations.")
+            ?? CommandRules.RequireText(command.EstateId, "estateId", "The estate")
+            ?? CommandRules.RequireText(command.Code, "code", "The location's code")
+            ?? CommandRules.RequireText(command.Name, "name", "The location's name")
+            ?? CommandRules.RequireText(command.ResponsibleDepartment, "responsibleDepartment", "The responsible department (000:681)")
+            ?? CommandRules.RequireText(command.ResponsiblePerson, "responsiblePerson", "The responsible person (000:681)");
         if (invalid is not null) return invalid;
         if (state.Exists)
             return state.Name == command.Name.Trim() && state.Kind == command.Kind
@@ -38,7 +38,7 @@ public sealed record RecordPatrol(Guid KeyLocationId, Guid PatrolId, DateTimeOff
     public static Decision Decide(RecordPatrol command, KeyLocationState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("key-location-not-found", "There is no such key location.");
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Patrollers, "patrolled-by-guards-and-officers", "Guards and fire-safety officers patrol.")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Patrollers, "patrolled-by-guards-and-officers", "Guards and fire-safety officers patrol.")
             ?? FireRules.NotInTheFuture(command.PatrolledAt, now, "patrolledAt")
             ?? (state.LastPatrolledAt is { } last && command.PatrolledAt < last
                 ? Rejection.Invalid("patrol-before-the-last", "patrolledAt", $"A patrol at {last:yyyy-MM-dd HH:mm} is recorded already; patrols are recorded in order.")

@@ -13,10 +13,10 @@ public sealed record RecordTraining(
 {
     public static Decision Decide(RecordTraining command, TrainingState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "training-by-the-fire-officer", "The fire-safety officer records training.")
-            ?? FireRules.RequireText(command.EstateId, "estateId", "The estate")
-            ?? FireRules.RequireText(command.Topic, "topic", "The topic")
-            ?? FireRules.RequireText(command.Trainer, "trainer", "The trainer")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "training-by-the-fire-officer", "The fire-safety officer records training.")
+            ?? CommandRules.RequireText(command.EstateId, "estateId", "The estate")
+            ?? CommandRules.RequireText(command.Topic, "topic", "The topic")
+            ?? CommandRules.RequireText(command.Trainer, "trainer", "The trainer")
             ?? (command.HeldOn > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1))
                 ? Rejection.Invalid("training-in-the-future", "heldOn", "A training is recorded once it has been held.")
                 : null)

@@ -14,8 +14,8 @@ public sealed record OrderRectification(Guid HazardId, string ResponsibleUnit, D
 {
     public static Decision Decide(OrderRectification command, HazardState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "ordered-by-the-fire-officer", "The fire-safety officer orders rectification.")
-            ?? FireRules.RequireText(command.ResponsibleUnit, "responsibleUnit", "The unit responsible for the rectification")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "ordered-by-the-fire-officer", "The fire-safety officer orders rectification.")
+            ?? CommandRules.RequireText(command.ResponsibleUnit, "responsibleUnit", "The unit responsible for the rectification")
             ?? RequireDeadline(command.Deadline, now);
         if (invalid is not null) return invalid;
         if (state.Status == HazardStatus.RectificationOrdered)
@@ -41,8 +41,8 @@ public sealed record OrderRectification(Guid HazardId, string ResponsibleUnit, D
 public sealed record RecordInterimMeasure(Guid HazardId, string Measure, Actor By) : IHazardCommand
 {
     public static Decision Decide(RecordInterimMeasure command, HazardState state, DateTimeOffset now) =>
-        FireRules.RequireRole(command.By, FireRoles.Staff, "measures-by-staff", "Interim measures are recorded by the staff.")
-        ?? FireRules.RequireText(command.Measure, "measure", "The interim measure")
+        CommandRules.RequireRole(command.By, FireRoles.Staff, "measures-by-staff", "Interim measures are recorded by the staff.")
+        ?? CommandRules.RequireText(command.Measure, "measure", "The interim measure")
         ?? Decision.Accept(new InterimMeasureRecorded(command.Measure.Trim(), command.By.Id, now));
 }
 
@@ -51,10 +51,10 @@ public sealed record RecordRectification(Guid HazardId, string Note, Actor By) :
 {
     public static Decision Decide(RecordRectification command, HazardState state, DateTimeOffset now)
     {
-        if (FireRules.RequireRole(command.By, FireRoles.Staff, "rectified-by-staff", "The responsible unit's staff record the rectification.") is { } forbidden) return forbidden;
+        if (CommandRules.RequireRole(command.By, FireRoles.Staff, "rectified-by-staff", "The responsible unit's staff record the rectification.") is { } forbidden) return forbidden;
         if (state.Status == HazardStatus.Rectified) return Decision.NoChange;
         if (state.Status != HazardStatus.RectificationOrdered) return Rejection.Conflict("rectification-not-ordered", "No rectification is ordered.");
-        return FireRules.RequireText(command.Note, "note", "What was done") ?? Decision.Accept(new HazardRectified(state.Round, command.Note.Trim(), command.By.Id, now));
+        return CommandRules.RequireText(command.Note, "note", "What was done") ?? Decision.Accept(new HazardRectified(state.Round, command.Note.Trim(), command.By.Id, now));
     }
 }
 
@@ -66,8 +66,8 @@ public sealed record RecheckHazard(Guid HazardId, bool Passed, string Note, Date
 {
     public static Decision Decide(RecheckHazard command, HazardState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "rechecked-by-the-fire-officer", "The fire-safety officer re-checks.")
-            ?? FireRules.RequireText(command.Note, "note", "What the re-check found")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "rechecked-by-the-fire-officer", "The fire-safety officer re-checks.")
+            ?? CommandRules.RequireText(command.Note, "note", "What the re-check found")
             ?? (state.Status == HazardStatus.Rectified ? null : Rejection.Conflict("not-rectified", "The hazard is re-checked once it is reported rectified."));
         if (invalid is not null) return invalid;
         var rechecked = new HazardRechecked(state.Round, command.Passed, command.Note.Trim(), command.By.Id, now);
@@ -95,9 +95,9 @@ public sealed record EscalateHazard(Guid HazardId, EscalationLevel Level, string
 {
     public static Decision Decide(EscalateHazard command, HazardState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "escalated-by-the-fire-officer", "The fire-safety officer escalates.")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "escalated-by-the-fire-officer", "The fire-safety officer escalates.")
             ?? (state.Major ? null : Rejection.Conflict("only-major-hazards-escalate", "Only a major hazard (重大火灾隐患) is escalated."))
-            ?? FireRules.RequireText(command.SolutionPlan, "solutionPlan", "The solution plan");
+            ?? CommandRules.RequireText(command.SolutionPlan, "solutionPlan", "The solution plan");
         if (invalid is not null) return invalid;
         if (state.Escalations.Contains(command.Level)) return Decision.NoChange;
         if (command.Level == EscalationLevel.SuperiorAuthority && !state.Escalations.Contains(EscalationLevel.SecurityFireOfficer))
@@ -111,9 +111,9 @@ public sealed record RecordAuthorityReply(Guid HazardId, string Reference, Actor
 {
     public static Decision Decide(RecordAuthorityReply command, HazardState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "reply-by-the-fire-officer", "The fire-safety officer records the reply.")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "reply-by-the-fire-officer", "The fire-safety officer records the reply.")
             ?? (state.Source == HazardSource.FireAuthority ? null : Rejection.Conflict("not-ordered-by-the-authority", "Only a hazard the fire authority ordered has a reply."))
-            ?? FireRules.RequireText(command.Reference, "reference", "The written reply's reference");
+            ?? CommandRules.RequireText(command.Reference, "reference", "The written reply's reference");
         if (invalid is not null) return invalid;
         if (state.AuthorityReply is not null) return Decision.NoChange;
         var reply = new AuthorityReplyRecorded(command.Reference.Trim(), command.By.Id, now);

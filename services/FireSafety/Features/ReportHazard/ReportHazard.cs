@@ -17,10 +17,10 @@ public sealed record ReportHazard(
 {
     public static Decision Decide(ReportHazard command, HazardState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Staff, "hazards-reported-by-staff", "Hazards are reported by the staff.")
-            ?? FireRules.RequireText(command.EstateId, "estateId", "The estate")
-            ?? FireRules.RequireText(command.Location, "location", "Where the hazard is")
-            ?? FireRules.RequireText(command.Description, "description", "What the hazard is")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Staff, "hazards-reported-by-staff", "Hazards are reported by the staff.")
+            ?? CommandRules.RequireText(command.EstateId, "estateId", "The estate")
+            ?? CommandRules.RequireText(command.Location, "location", "Where the hazard is")
+            ?? CommandRules.RequireText(command.Description, "description", "What the hazard is")
             ?? FireRules.NotInTheFuture(command.FoundAt, now, "foundAt")
             ?? Origin(command);
         if (invalid is not null) return invalid;
@@ -40,7 +40,7 @@ public sealed record ReportHazard(
         HazardSource.FireAuthority when string.IsNullOrWhiteSpace(command.AuthorityReference) =>
             Rejection.Invalid("authority-reference-required", "authorityReference", "A hazard the fire authority found names its notice."),
         HazardSource.FireAuthority or HazardSource.Inspection =>
-            FireRules.RequireRole(command.By, FireRoles.Officers, "registered-by-the-fire-officer", "The fire-safety officer registers what inspections and the authority found."),
+            CommandRules.RequireRole(command.By, FireRoles.Officers, "registered-by-the-fire-officer", "The fire-safety officer registers what inspections and the authority found."),
         _ => null,
     };
 }

@@ -7,7 +7,7 @@ public sealed record PlanDrill(Guid DrillId, string EstateId, DrillKind Kind, Da
 {
     public static Decision Decide(PlanDrill command, DrillState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireText(command.EstateId, "estateId", "The estate") ?? FireRules.RequireText(command.Plan, "plan", "The drill's plan (预案)");
+        var invalid = CommandRules.RequireText(command.EstateId, "estateId", "The estate") ?? CommandRules.RequireText(command.Plan, "plan", "The drill's plan (预案)");
         if (invalid is not null) return invalid;
         if (state.Exists) return state.PlannedFor == command.PlannedFor && state.Kind == command.Kind ? Decision.NoChange : Rejection.Conflict("drill-planned", "This drill is planned already.");
         return Decision.Accept(new DrillPlanned(command.DrillId, command.EstateId.Trim(), command.Kind, command.PlannedFor, command.Plan.Trim(), command.By.Id, now));
@@ -40,12 +40,12 @@ public sealed record AdvanceDrill(
                 : Rejection.Conflict("drill-step-out-of-order", $"The drill is {WireName.Of(state.Status)}: plan, briefing, conduct, debrief, then close.");
         return command.Step switch
         {
-            DrillStep.Briefing => FireRules.RequireText(command.Text, "text", "Who does what (明确分工)") ?? Decision.Accept(new DrillBriefed(command.Text!.Trim(), command.By.Id, now)),
+            DrillStep.Briefing => CommandRules.RequireText(command.Text, "text", "Who does what (明确分工)") ?? Decision.Accept(new DrillBriefed(command.Text!.Trim(), command.By.Id, now)),
             DrillStep.Conduct => command.Participants is > 0
                 ? Decision.Accept(new DrillConducted(command.Participants.Value, command.By.Id, now))
                 : Rejection.Invalid("participants-required", "participants", "How many took part."),
-            DrillStep.Debrief => FireRules.RequireText(command.Text, "text", "The debrief's summary")
-                ?? FireRules.RequireText(command.PlanRevision, "planRevision", "How the plan was revised after the drill (000:678)")
+            DrillStep.Debrief => CommandRules.RequireText(command.Text, "text", "The debrief's summary")
+                ?? CommandRules.RequireText(command.PlanRevision, "planRevision", "How the plan was revised after the drill (000:678)")
                 ?? Decision.Accept(new DrillDebriefed(command.Text!.Trim(), command.PlanRevision!.Trim(), command.By.Id, now)),
             _ => Decision.Accept(new DrillClosed(NextDue(state.ConductedAt!.Value, command.IntervalMonths, command.Zone), now)),
         };

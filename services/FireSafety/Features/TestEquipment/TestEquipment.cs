@@ -11,13 +11,13 @@ public sealed record RegisterEquipment(
 {
     public static Decision Decide(RegisterEquipment command, EquipmentState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Officers, "equipment-by-the-fire-officer", "The fire-safety officer keeps the equipment register.")
-            ?? FireRules.RequireText(command.EstateId, "estateId", "The estate")
-            ?? FireRules.RequireText(command.Code, "code", "The equipment's code")
-            ?? FireRules.RequireText(command.Location, "location", "Where the equipment is")
-            ?? FireRules.RequireText(command.Custodian, "custodian", "The person who keeps it (000:643)")
-            ?? FireRules.RequireText(command.SiteStoreCode, "siteStoreCode", "The site store that replaces it")
-            ?? FireRules.RequireText(command.ItemCode, "itemCode", "Its item code in the stores")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Officers, "equipment-by-the-fire-officer", "The fire-safety officer keeps the equipment register.")
+            ?? CommandRules.RequireText(command.EstateId, "estateId", "The estate")
+            ?? CommandRules.RequireText(command.Code, "code", "The equipment's code")
+            ?? CommandRules.RequireText(command.Location, "location", "Where the equipment is")
+            ?? CommandRules.RequireText(command.Custodian, "custodian", "The person who keeps it (000:643)")
+            ?? CommandRules.RequireText(command.SiteStoreCode, "siteStoreCode", "The site store that replaces it")
+            ?? CommandRules.RequireText(command.ItemCode, "itemCode", "Its item code in the stores")
             ?? (command.Type == EquipmentType.Other && (command.OtherTestMonths is not { } m || !TestCalendar.IsValidOtherMonths(m))
                 ? Rejection.Invalid("test-period-required", "otherTestMonths", "Other equipment has its own test period: 1, 2, 3, 4, 6 or 12 months (000:638).")
                 : null);
@@ -37,7 +37,7 @@ public sealed record RegisterEquipment(
 public sealed record CheckEquipment(Guid EquipmentId, bool Ok, bool Sealed, string? Note, Actor By) : IEquipmentCommand
 {
     public static Decision Decide(CheckEquipment command, EquipmentState state, DateTimeOffset now) =>
-        FireRules.RequireRole(command.By, FireRoles.Patrollers, "checked-by-the-administrator", "The equipment administrator checks it daily.")
+        CommandRules.RequireRole(command.By, FireRoles.Patrollers, "checked-by-the-administrator", "The equipment administrator checks it daily.")
         ?? (!command.Ok && string.IsNullOrWhiteSpace(command.Note) ? Rejection.Invalid("note-required", "note", "Say what is wrong.") : null)
         ?? Decision.Accept(new EquipmentChecked(command.Ok, command.Sealed, command.Note?.Trim(), command.By.Id, now));
 }
@@ -50,7 +50,7 @@ public sealed record TestEquipment(Guid EquipmentId, bool Defect, string? Note, 
 {
     public static Decision Decide(TestEquipment command, EquipmentState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Patrollers, "tested-by-fire-staff", "The fire-safety staff test equipment.")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Patrollers, "tested-by-fire-staff", "The fire-safety staff test equipment.")
             ?? (command.Defect && string.IsNullOrWhiteSpace(command.Note) ? Rejection.Invalid("note-required", "note", "A defect says what is wrong.") : null);
         if (invalid is not null) return invalid;
         var period = TestCalendar.PeriodOf(state.Type, state.OtherTestMonths, now, command.Zone);
@@ -78,10 +78,10 @@ public sealed record ReportEquipmentLoss(Guid EquipmentId, Guid ReportId, string
 {
     public static Decision Decide(ReportEquipmentLoss command, EquipmentState state, DateTimeOffset now)
     {
-        var invalid = FireRules.RequireRole(command.By, FireRoles.Staff, "reported-by-staff", "The staff report lost or damaged equipment.")
+        var invalid = CommandRules.RequireRole(command.By, FireRoles.Staff, "reported-by-staff", "The staff report lost or damaged equipment.")
             ?? (command.Loss is "lost" or "damaged" ? null : Rejection.Invalid("loss-invalid", "loss", "Say whether it was lost or damaged."))
             ?? (command.Quantity is > 0 and <= 1000 ? null : Rejection.Invalid("quantity-invalid", "quantity", "A quantity is 1 to 1,000."))
-            ?? FireRules.RequireText(command.ReportedToLeader, "reportedToLeader", "The leader it is reported to (上报领导, 000:642)");
+            ?? CommandRules.RequireText(command.ReportedToLeader, "reportedToLeader", "The leader it is reported to (上报领导, 000:642)");
         if (invalid is not null) return invalid;
         return state.LossReports.Contains(command.ReportId)
             ? Decision.NoChange

@@ -34,7 +34,7 @@ public sealed record AdvanceReplenishment(Guid ReplenishmentId, ReplenishmentSte
     {
         if (!state.Exists) return Rejection.NotFound("replenishment-not-found", "There is no such replenishment request.");
         var (waitsFor, roles, what) = Chain[command.Step];
-        if (InventoryRules.RequireRole(command.By, roles, "step-taken-by-its-role", $"This step is {what}.") is { } forbidden) return forbidden;
+        if (CommandRules.RequireRole(command.By, roles, "step-taken-by-its-role", $"This step is {what}.") is { } forbidden) return forbidden;
         if (state.Steps.Any(s => s.Step == command.Step)) return Decision.NoChange;
         if (state.Status == ReplenishmentStatus.Drafted)
             return Rejection.Conflict("draft-not-submitted", "The site submits the draft with its urgency and quantity first.");

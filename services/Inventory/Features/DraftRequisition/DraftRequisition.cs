@@ -16,9 +16,9 @@ public sealed record DraftRequisition(
 {
     public static Decision Decide(DraftRequisition command, RequisitionState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.Requesters, "requisition-by-a-user-of-material", "Requisitions are drafted by those who use the material.")
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.Requesters, "requisition-by-a-user-of-material", "Requisitions are drafted by those who use the material.")
             ?? (command.Store.Exists ? null : Rejection.Invalid("store-not-found", "storeId", "There is no such store."))
-            ?? InventoryRules.RequireText(command.Purpose, "purpose", "The purpose of the requisition")
+            ?? CommandRules.RequireText(command.Purpose, "purpose", "The purpose of the requisition")
             ?? CatalogueLines(command.Lines, command.Items);
         if (invalid is not null) return invalid;
 
@@ -40,7 +40,7 @@ public sealed record DraftRequisition(
         {
             var line = lines[i];
             var code = InventoryStreams.Key(line.ItemCode);
-            if (InventoryRules.RequireText(line.ItemCode, $"lines[{i}].itemCode", "The item's code") is { } missing) return missing;
+            if (CommandRules.RequireText(line.ItemCode, $"lines[{i}].itemCode", "The item's code") is { } missing) return missing;
             if (!items.TryGetValue(code, out var item) || !item.Exists)
                 return Rejection.Invalid("item-not-in-catalogue", $"lines[{i}].itemCode", $"Item {code} is not in the catalogue.");
             if (!seen.Add(code))

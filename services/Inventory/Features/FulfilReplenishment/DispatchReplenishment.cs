@@ -12,7 +12,7 @@ public sealed record DispatchReplenishment(Guid StoreId, ReplenishmentState Repl
     {
         if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
         var request = command.Replenishment;
-        var invalid = InventoryRules.RequireRole(command.By, [Roles.ProductionManager, Roles.StoreKeeper], "dispatched-by-production-management", "Production management issues from the production store.")
+        var invalid = CommandRules.RequireRole(command.By, [Roles.ProductionManager, Roles.StoreKeeper], "dispatched-by-production-management", "Production management issues from the production store.")
             ?? (state.Tier == StoreTier.ProductionStore ? null : Rejection.Conflict("dispatch-from-production-store", "Requests are issued from the production store (生产库房)."));
         if (invalid is not null) return invalid;
         if (!request.Exists) return Rejection.Invalid("replenishment-not-found", "replenishmentId", "There is no such replenishment request.");

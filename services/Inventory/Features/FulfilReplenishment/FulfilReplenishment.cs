@@ -13,7 +13,7 @@ public sealed record HandToPurchasing(Guid ReplenishmentId, StoreState Productio
     public static Decision Decide(HandToPurchasing command, ReplenishmentState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("replenishment-not-found", "There is no such replenishment request.");
-        if (InventoryRules.RequireRole(command.By, [Roles.ProductionManager], "fulfilment-by-production-management", "Production management decides how a request is fulfilled.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, [Roles.ProductionManager], "fulfilment-by-production-management", "Production management decides how a request is fulfilled.") is { } forbidden)
             return forbidden;
         if (state.Status is ReplenishmentStatus.HandedToPurchasing or ReplenishmentStatus.Ordered) return Decision.NoChange;
         if (state.Status != ReplenishmentStatus.Approved)
@@ -31,9 +31,9 @@ public sealed record PlacePurchaseOrder(Guid ReplenishmentId, string? OrderNumbe
     public static Decision Decide(PlacePurchaseOrder command, ReplenishmentState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("replenishment-not-found", "There is no such replenishment request.");
-        var invalid = InventoryRules.RequireRole(command.By, [Roles.Purchaser], "orders-placed-by-purchasing", "Purchasing (采购部) places the order.")
-            ?? InventoryRules.RequireText(command.OrderNumber, "orderNumber", "The purchase order's number")
-            ?? InventoryRules.RequireText(command.Supplier, "supplier", "The supplier the order names (000:326)");
+        var invalid = CommandRules.RequireRole(command.By, [Roles.Purchaser], "orders-placed-by-purchasing", "Purchasing (采购部) places the order.")
+            ?? CommandRules.RequireText(command.OrderNumber, "orderNumber", "The purchase order's number")
+            ?? CommandRules.RequireText(command.Supplier, "supplier", "The supplier the order names (000:326)");
         if (invalid is not null) return invalid;
         if (state.Status == ReplenishmentStatus.Ordered)
             return state.OrderNumber == command.OrderNumber!.Trim()

@@ -77,11 +77,11 @@ public static class InventoryReportEndpoints
         string? code = null, string? after = null)
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
-        return Results.Ok(Query(database, """
+        return Results.Ok(database.Query("""
             SELECT item_id, code, name, category, unit, unit_cost_fen, hazardous, hazard_class FROM inv_items
             WHERE ($code IS NULL OR code = $code) AND code > $after ORDER BY code LIMIT 200;
             """, r => new ItemSummary(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5) / 100m,
-                r.GetInt32(6) == 1, Text(r, 7)),
+                r.GetInt32(6) == 1, r.TextOrNull(7)),
             ("$code", code is null ? null : InventoryStreams.Key(code)), ("$after", after is null ? "" : InventoryStreams.Key(after))));
     }
 
@@ -95,12 +95,12 @@ public static class InventoryReportEndpoints
         string? tier = null)
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
-        var rows = Query(database, """
+        var rows = database.Query("""
             SELECT s.store_id, s.code, s.name, s.tier, s.estate_id, k.item_code, k.quantity_milli, k.minimum_milli, COALESCE(i.unit_cost_fen, 0)
             FROM inv_stock k JOIN inv_stores s ON s.store_id = k.store_id LEFT JOIN inv_items i ON i.code = k.item_code
             WHERE $tier IS NULL OR s.tier = $tier
             ORDER BY s.tier, s.code, k.item_code;
-            """, r => (Store: (Id: Guid.Parse(r.GetString(0)), Code: r.GetString(1), Name: r.GetString(2), Tier: r.GetString(3), Estate: Text(r, 4)),
+            """, r => (Store: (Id: Guid.Parse(r.GetString(0)), Code: r.GetString(1), Name: r.GetString(2), Tier: r.GetString(3), Estate: r.TextOrNull(4)),
                 Line: new StockLine(r.GetString(5), FromMilli(r.GetInt64(6)), r.IsDBNull(7) ? null : FromMilli(r.GetInt64(7)),
                     !r.IsDBNull(7) && r.GetInt64(6) < r.GetInt64(7), r.GetInt64(6) * r.GetInt64(8) / 1000 / 100m)),
             ("$tier", tier)).Where(r => Visibility.CanSee(http.User, r.Store.Estate)).ToList();
@@ -116,12 +116,12 @@ public static class InventoryReportEndpoints
         if (from is null) return ApiProblems.InvalidField("from", "period-start-required", "Give the start of the period (ISO 8601).", StatusCodes.Status400BadRequest);
         if (to is null || to <= from) return ApiProblems.InvalidField("to", "period-end-invalid", "Give the end of the period, after its start (ISO 8601, exclusive).", StatusCodes.Status400BadRequest);
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
-        var rows = Query(database, """
+        var rows = database.Query("""
             SELECT m.store_id, s.code, s.estate_id, m.item_code, m.kind, COUNT(*), SUM(m.quantity_milli), SUM(m.value_fen)
             FROM inv_movements m JOIN inv_stores s ON s.store_id = m.store_id
             WHERE m.at >= $from AND m.at < $to AND ($store IS NULL OR m.store_id = $store)
             GROUP BY m.store_id, m.item_code, m.kind ORDER BY s.code, m.item_code, m.kind;
-            """, r => (Estate: Text(r, 2), Total: new MovementTotal(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(3), r.GetString(4), r.GetInt32(5),
+            """, r => (Estate: r.TextOrNull(2), Total: new MovementTotal(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(3), r.GetString(4), r.GetInt32(5),
                 FromMilli(r.GetInt64(6)), r.GetInt64(7) / 100m)),
             ("$from", SqlValues.Instant(from.Value)), ("$to", SqlValues.Instant(to.Value)), ("$store", storeId?.ToString()));
         return Results.Ok(new MovementReport(from.Value, to.Value, rows.Where(r => Visibility.CanSee(http.User, r.Estate)).Select(r => r.Total).ToList()));
@@ -131,14 +131,14 @@ public static class InventoryReportEndpoints
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
         var now = time.GetUtcNow();
-        var waiting = Query(database, """
+        var waiting = database.Query("""
             SELECT requisition_id, store_id, estate_id, waiting_for, waiting_since, work_order_id FROM inv_requisitions
             WHERE waiting_for IS NOT NULL ORDER BY waiting_since;
             """, r =>
             {
-                var since = DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture);
-                return new WaitingRequisition(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), Text(r, 2), r.GetString(3), since,
-                    Math.Round((now - since).TotalHours, 1), Text(r, 5) is { } wo ? Guid.Parse(wo) : null);
+                var since = SqlValues.ParseInstant(r.GetString(4));
+                return new WaitingRequisition(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.TextOrNull(2), r.GetString(3), since,
+                    Math.Round((now - since).TotalHours, 1), r.TextOrNull(5) is { } wo ? Guid.Parse(wo) : null);
             }).Where(w => Visibility.CanSee(http.User, w.EstateId)).ToList();
         var tiers = waiting.GroupBy(w => w.WaitingFor).Select(g => new WaitingTier(g.Key, g.Count(), g.Max(w => w.AgeHours))).ToList();
         return Results.Ok(new WaitingRequisitionsReport(now, tiers, waiting));
@@ -147,11 +147,11 @@ public static class InventoryReportEndpoints
     private static async Task<IResult> PipelineAsync(HttpContext http, ReadModelDatabase database, ProjectionRunner<InventoryProjection> runner, CancellationToken ct)
     {
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
-        var requests = Query(database, """
+        var requests = database.Query("""
             SELECT replenishment_id, site_store_id, estate_id, item_code, quantity_milli, urgency, source, status, since, created_at
             FROM inv_replenishments WHERE status <> 'received' ORDER BY created_at;
-            """, r => new PipelineEntry(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), Text(r, 2), r.GetString(3), FromMilli(r.GetInt64(4)), Text(r, 5),
-                r.GetString(6), r.GetString(7), DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture)))
+            """, r => new PipelineEntry(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.TextOrNull(2), r.GetString(3), FromMilli(r.GetInt64(4)), r.TextOrNull(5),
+                r.GetString(6), r.GetString(7), SqlValues.ParseInstant(r.GetString(8)), SqlValues.ParseInstant(r.GetString(9))))
             .Where(p => Visibility.CanSee(http.User, p.EstateId)).ToList();
         return Results.Ok(new ReplenishmentPipelineReport(requests.GroupBy(p => p.Status).Select(g => new PipelineStage(g.Key, g.Count())).ToList(), requests));
     }
@@ -162,15 +162,15 @@ public static class InventoryReportEndpoints
         if (InventoryRules.RequireMonth(month, "month") is not null)
             return ApiProblems.InvalidField("month", "month-invalid", "Give the month, YYYY-MM.", StatusCodes.Status400BadRequest);
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
-        var results = Query(database, """
+        var results = database.Query("""
             SELECT t.stocktake_id, t.store_id, s.code, t.estate_id,
                    (SELECT COUNT(*) FROM inv_stocktake_counts c WHERE c.stocktake_id = t.stocktake_id),
                    (SELECT COUNT(*) FROM inv_stocktake_counts c WHERE c.stocktake_id = t.stocktake_id AND c.difference_milli <> 0),
                    (SELECT COUNT(*) FROM inv_stocktake_counts c WHERE c.stocktake_id = t.stocktake_id AND c.difference_milli <> 0 AND c.approved = 1),
                    t.reconciled_at
             FROM inv_stocktakes t JOIN inv_stores s ON s.store_id = t.store_id WHERE t.month = $month ORDER BY s.code;
-            """, r => new StocktakeResult(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), Text(r, 3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
-                !r.IsDBNull(7), Text(r, 7) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null),
+            """, r => new StocktakeResult(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.TextOrNull(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
+                !r.IsDBNull(7), r.InstantOrNull(7)),
             ("$month", month)).Where(t => Visibility.CanSee(http.User, t.EstateId)).ToList();
         var started = results.Select(r => r.StoreId).ToHashSet();
         var notStarted = Stores(database).Where(s => !started.Contains(s.Id) && Visibility.CanSee(http.User, s.EstateId)).ToList();
@@ -182,32 +182,18 @@ public static class InventoryReportEndpoints
         if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } problem) return problem;
         var now = time.GetUtcNow();
         var estates = Stores(database).ToDictionary(s => s.Id, s => s.EstateId);
-        return Results.Ok(Query(database, """
+        return Results.Ok(database.Query("""
             SELECT controlled_item_id, tag, kind, store_id, holder_id, since, due_back FROM inv_controlled_items WHERE holder_id IS NOT NULL ORDER BY since;
             """, r =>
             {
-                DateTimeOffset? due = Text(r, 6) is { } d ? DateTimeOffset.Parse(d, CultureInfo.InvariantCulture) : null;
+                var due = r.InstantOrNull(6);
                 return new ControlledItemOut(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), Guid.Parse(r.GetString(3)), r.GetString(4),
-                    DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture), due, due < now);
+                    SqlValues.ParseInstant(r.GetString(5)), due, due < now);
             }).Where(o => Visibility.CanSee(http.User, estates.GetValueOrDefault(o.StoreId))).ToList());
     }
 
-    private static List<StoreSummary> Stores(ReadModelDatabase database) => Query(database, """
+    private static List<StoreSummary> Stores(ReadModelDatabase database) => database.Query("""
         SELECT store_id, code, name, tier, parent_id, estate_id, hazardous_goods FROM inv_stores ORDER BY tier, code;
-        """, r => new StoreSummary(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4) is { } p ? Guid.Parse(p) : null, Text(r, 5),
+        """, r => new StoreSummary(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.TextOrNull(4) is { } p ? Guid.Parse(p) : null, r.TextOrNull(5),
             r.GetInt32(6) == 1));
-
-    private static List<T> Query<T>(ReadModelDatabase database, string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(read(reader));
-        return rows;
-    }
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -21,7 +21,7 @@ public sealed record IssueRequisition(
     public static Decision Decide(IssueRequisition command, StoreState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
-        if (InventoryRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "issued-by-the-store-keeper", "The store keeper issues goods (000:157).") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "issued-by-the-store-keeper", "The store keeper issues goods (000:157).") is { } forbidden)
             return forbidden;
         var requisition = command.Requisition;
         if (!requisition.Exists) return Rejection.Invalid("requisition-not-found", "requisitionId", "There is no such requisition.");

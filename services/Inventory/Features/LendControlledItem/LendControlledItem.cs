@@ -10,8 +10,8 @@ public sealed record RegisterControlledItem(Guid ControlledItemId, string Tag, C
 {
     public static Decision Decide(RegisterControlledItem command, ControlledItemState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireText(command.Tag, "tag", "The item's tag")
-            ?? InventoryRules.RequireText(command.Description, "description", "What the item is")
+        var invalid = CommandRules.RequireText(command.Tag, "tag", "The item's tag")
+            ?? CommandRules.RequireText(command.Description, "description", "What the item is")
             ?? (command.Store.Exists ? null : Rejection.Invalid("store-not-found", "storeId", "There is no such store."));
         if (invalid is not null) return invalid;
         if (state.Exists)
@@ -29,7 +29,7 @@ public sealed record LendControlledItem(Guid ControlledItemId, string HolderId, 
     public static Decision Decide(LendControlledItem command, ControlledItemState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("controlled-item-not-found", "There is no such controlled item.");
-        var invalid = InventoryRules.RequireText(command.HolderId, "holderId", "Who takes the item")
+        var invalid = CommandRules.RequireText(command.HolderId, "holderId", "Who takes the item")
             ?? (command.DueBack is { } due && due <= now ? Rejection.Invalid("due-back-in-the-past", "dueBack", "An item is due back after it is lent.") : null);
         if (invalid is not null) return invalid;
         if (state.Loan is { } loan)

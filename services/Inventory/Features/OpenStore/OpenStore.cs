@@ -14,9 +14,9 @@ public sealed record OpenStore(
 {
     public static Decision Decide(OpenStore command, StoreState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.StoreAdministration, "stores-opened-by-the-materials-office", "The materials office and production management open stores.")
-            ?? InventoryRules.RequireText(command.Code, "code", "The store's code")
-            ?? InventoryRules.RequireText(command.Name, "name", "The store's name")
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.StoreAdministration, "stores-opened-by-the-materials-office", "The materials office and production management open stores.")
+            ?? CommandRules.RequireText(command.Code, "code", "The store's code")
+            ?? CommandRules.RequireText(command.Name, "name", "The store's name")
             ?? Placement(command)
             ?? (command.Tier == StoreTier.Site && string.IsNullOrWhiteSpace(command.EstateId)
                 ? Rejection.Invalid("estate-required", "estateId", "A site store belongs to the estate it serves.")
@@ -51,8 +51,8 @@ public sealed record AssignKeeper(Guid StoreId, string KeeperId, bool FireTraine
     public static Decision Decide(AssignKeeper command, StoreState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.StoreAdministration, "keepers-assigned-by-the-materials-office", "The materials office assigns keepers.")
-            ?? InventoryRules.RequireText(command.KeeperId, "keeperId", "The keeper")
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.StoreAdministration, "keepers-assigned-by-the-materials-office", "The materials office assigns keepers.")
+            ?? CommandRules.RequireText(command.KeeperId, "keeperId", "The keeper")
             ?? (command.FireTrained && string.IsNullOrWhiteSpace(command.TrainingCertificate)
                 ? Rejection.Invalid("training-certificate-required", "trainingCertificate", "Fire-safety training is shown by its certificate.")
                 : null)
@@ -79,7 +79,7 @@ public sealed record SetReorderPoint(Guid StoreId, ItemState Item, decimal Minim
     public static Decision Decide(SetReorderPoint command, StoreState state, DateTimeOffset now)
     {
         if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
-        var invalid = InventoryRules.RequireRole(command.By, [.. InventoryRoles.StoreAdministration, Roles.StoreKeeper], "reorder-points-by-the-stores", "Store keepers and the materials office set reorder points.")
+        var invalid = CommandRules.RequireRole(command.By, [.. InventoryRoles.StoreAdministration, Roles.StoreKeeper], "reorder-points-by-the-stores", "Store keepers and the materials office set reorder points.")
             ?? (state.Tier == StoreTier.Site ? null : Rejection.Conflict("reorder-points-at-sites", "Reorder points are kept by site stores."))
             ?? (command.Item.Exists ? null : Rejection.Invalid("item-not-in-catalogue", "itemCode", "The item is not in the catalogue."))
             ?? (Quantities.IsCount(command.Minimum) ? null : Rejection.Invalid("minimum-invalid", "minimum", "A minimum is 0 or more, with at most 3 decimal places."));

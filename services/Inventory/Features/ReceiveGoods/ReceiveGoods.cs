@@ -29,10 +29,10 @@ public sealed record ReceiveGoods(
     {
         if (!state.Exists) return Rejection.NotFound("store-not-found", "There is no such store.");
         var item = command.Item;
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "received-by-the-store-keeper", "The store keeper registers receipts (000:157).")
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "received-by-the-store-keeper", "The store keeper registers receipts (000:157).")
             ?? (item.Exists ? null : Rejection.Invalid("item-not-in-catalogue", "itemCode", "The item is not in the catalogue."))
             ?? InventoryRules.RequireQuantity(command.Quantity, "quantity")
-            ?? InventoryRules.RequireText(command.DeliveryNote, "deliveryNote", "The delivery note the goods came with")
+            ?? CommandRules.RequireText(command.DeliveryNote, "deliveryNote", "The delivery note the goods came with")
             ?? (command.UnitCost is { } cost && !Money.IsYuan(cost)
                 ? Rejection.Invalid("unit-cost-invalid", "unitCost", "A unit cost is in yuan, not negative, with at most 2 decimal places.")
                 : null)
@@ -75,8 +75,8 @@ public sealed record ReceiveGoods(
         var item = command.Item;
         if (command.Inspection is not { } inspection)
             return Rejection.Invalid("inspection-required", "inspection", $"{item.Code} is hazardous: the inspection department checks it before receipt (000:663).");
-        var invalid = InventoryRules.RequireText(inspection.InspectorId, "inspection.inspectorId", "The inspector")
-            ?? InventoryRules.RequireText(inspection.Reference, "inspection.reference", "The inspection record's reference")
+        var invalid = CommandRules.RequireText(inspection.InspectorId, "inspection.inspectorId", "The inspector")
+            ?? CommandRules.RequireText(inspection.Reference, "inspection.reference", "The inspection record's reference")
             ?? (inspection.InspectorId.Trim() == command.By.Id
                 ? Rejection.Invalid("inspected-by-another", "inspection.inspectorId", "The inspection department checks the goods, not the keeper who receives them.")
                 : null);

@@ -13,9 +13,9 @@ public sealed record RegisterItem(
 {
     public static Decision Decide(RegisterItem command, ItemState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireText(command.Code, "code", "The item's code (物资编码)")
-            ?? InventoryRules.RequireText(command.Name, "name", "The item's name (物资名称)")
-            ?? InventoryRules.RequireText(command.Unit, "unit", "The unit it is counted in")
+        var invalid = CommandRules.RequireText(command.Code, "code", "The item's code (物资编码)")
+            ?? CommandRules.RequireText(command.Name, "name", "The item's name (物资名称)")
+            ?? CommandRules.RequireText(command.Unit, "unit", "The unit it is counted in")
             ?? (Money.IsYuan(command.UnitCost) ? null : Rejection.Invalid("unit-cost-invalid", "unitCost", "A unit cost is in yuan, not negative, with at most 2 decimal places."))
             ?? HazardDeclared(command);
         if (invalid is not null) return invalid;

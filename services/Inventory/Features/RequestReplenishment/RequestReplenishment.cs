@@ -15,9 +15,9 @@ public sealed record RequestReplenishment(
 {
     public static Decision Decide(RequestReplenishment command, ReplenishmentState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.Sites, "replenishment-raised-by-the-site", "A replenishment request is raised by the site (现场).")
-            ?? InventoryRules.RequireText(command.ItemCode, "itemCode", "The material code (物资编码)")
-            ?? InventoryRules.RequireText(command.ItemName, "itemName", "The material name (物资名称)")
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.Sites, "replenishment-raised-by-the-site", "A replenishment request is raised by the site (现场).")
+            ?? CommandRules.RequireText(command.ItemCode, "itemCode", "The material code (物资编码)")
+            ?? CommandRules.RequireText(command.ItemName, "itemName", "The material name (物资名称)")
             ?? (command.Urgency is null ? Rejection.Invalid("urgency-required", "urgency", "The urgency (紧急程度) is required.") : null)
             ?? (command.Quantity is null ? Rejection.Invalid("quantity-required", "quantity", "The quantity is required.") : null)
             ?? InventoryRules.RequireQuantity(command.Quantity!.Value, "quantity")

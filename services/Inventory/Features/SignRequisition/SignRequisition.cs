@@ -25,8 +25,8 @@ public sealed record SignRequisition(Guid RequisitionId, SignatureTier Tier, Act
             SignatureTier.Requester => command.By.Id == state.RequesterId
                 ? null
                 : Rejection.Forbidden("requester-signs-own-requisition", "Only the requester signs as the requester."),
-            SignatureTier.TeamLeader => InventoryRules.RequireRole(command.By, InventoryRoles.TeamLeaders, "team-leader-signature", "The second signature is a team leader's (班长)."),
-            _ => InventoryRules.RequireRole(command.By, InventoryRoles.Managers, "manager-signature", "The third signature is a manager's (经理)."),
+            SignatureTier.TeamLeader => CommandRules.RequireRole(command.By, InventoryRoles.TeamLeaders, "team-leader-signature", "The second signature is a team leader's (班长)."),
+            _ => CommandRules.RequireRole(command.By, InventoryRoles.Managers, "manager-signature", "The third signature is a manager's (经理)."),
         };
         if (forbidden is not null) return forbidden;
         if (state.NextTier != command.Tier)
@@ -56,7 +56,7 @@ public sealed record RejectRequisition(Guid RequisitionId, string Reason, Actor 
         var asManager = command.By.HasAnyRole(InventoryRoles.Managers);
         if (!asManager && !command.By.HasAnyRole(InventoryRoles.TeamLeaders))
             return Rejection.Forbidden("rejected-by-team-leader-or-manager", "Only a team leader or a manager rejects a requisition.");
-        if (InventoryRules.RequireText(command.Reason, "reason", "The reason for the rejection") is { } invalid) return invalid;
+        if (CommandRules.RequireText(command.Reason, "reason", "The reason for the rejection") is { } invalid) return invalid;
         if (state.Rejection is { } rejected)
             return rejected.RejectedBy == command.By.Id && rejected.Reason == command.Reason.Trim()
                 ? Decision.NoChange

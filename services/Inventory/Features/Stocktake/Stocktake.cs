@@ -14,7 +14,7 @@ public sealed record RecordCount(Guid StocktakeId, StoreState Store, string Mont
 {
     public static Decision Decide(RecordCount command, StocktakeState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "counted-by-the-store-keeper", "The store keeper runs the stocktake (000:157).")
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "counted-by-the-store-keeper", "The store keeper runs the stocktake (000:157).")
             ?? (command.Store.Exists ? null : Rejection.NotFound("store-not-found", "There is no such store."))
             ?? InventoryRules.RequireMonth(command.Month, "month")
             ?? (string.CompareOrdinal(command.Month, now.ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0
@@ -41,8 +41,8 @@ public sealed record ExplainDiscrepancy(Guid StocktakeId, string ItemCode, strin
 {
     public static Decision Decide(ExplainDiscrepancy command, StocktakeState state, DateTimeOffset now)
     {
-        var invalid = InventoryRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "explained-by-the-store-keeper", "The store keeper explains the differences.")
-            ?? InventoryRules.RequireText(command.Explanation, "explanation", "The explanation of the difference");
+        var invalid = CommandRules.RequireRole(command.By, InventoryRoles.StoreKeepers, "explained-by-the-store-keeper", "The store keeper explains the differences.")
+            ?? CommandRules.RequireText(command.Explanation, "explanation", "The explanation of the difference");
         if (invalid is not null) return invalid;
         var (item, refused) = Discrepancy(state, command.ItemCode);
         if (refused is not null) return refused;
@@ -66,7 +66,7 @@ public sealed record ApproveDiscrepancy(Guid StocktakeId, string ItemCode, decim
 {
     public static Decision Decide(ApproveDiscrepancy command, StocktakeState state, DateTimeOffset now)
     {
-        if (InventoryRules.RequireRole(command.By, InventoryRoles.Managers, "approved-by-the-manager", "The manager approves stocktake differences.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, InventoryRoles.Managers, "approved-by-the-manager", "The manager approves stocktake differences.") is { } forbidden)
             return forbidden;
         var (item, refused) = ExplainDiscrepancy.Discrepancy(state, command.ItemCode);
         if (refused is not null) return refused;
@@ -85,7 +85,7 @@ public sealed record ReconcileStocktake(Guid StocktakeId, StoreState Store, Acto
 {
     public static Decision Decide(ReconcileStocktake command, StocktakeState state, DateTimeOffset now)
     {
-        if (InventoryRules.RequireRole(command.By, [.. InventoryRoles.StoreKeepers, .. InventoryRoles.Managers], "reconciled-by-the-store", "The store keeper or the manager closes the stocktake.") is { } forbidden)
+        if (CommandRules.RequireRole(command.By, [.. InventoryRoles.StoreKeepers, .. InventoryRoles.Managers], "reconciled-by-the-store", "The store keeper or the manager closes the stocktake.") is { } forbidden)
             return forbidden;
         if (!state.Exists) return Rejection.NotFound("stocktake-not-found", "Nothing has been counted in this stocktake.");
         if (state.Reconciled is not null) return Decision.NoChange;
