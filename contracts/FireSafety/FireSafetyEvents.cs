@@ -14,3 +14,15 @@ namespace Platform.Contracts.FireSafety;
 public sealed record FireEquipmentReplacementRequestedV1(
     Guid ReportId, Guid EquipmentId, string EstateId, string SiteStoreCode, string ItemCode, decimal Quantity, string Loss, string? Location,
     DateTimeOffset ReportedAt);
+
+/// <summary>
+/// A fire-safety matter needs physical work, and Work orders opens an order for it: a hazard's rectification (flow F7,
+/// <see cref="Kind"/> "hazard-rectification", due at the hazard's deadline) or a defective item's repair (flow F8,
+/// "equipment-repair", <see cref="DueAt"/> null: the estate's repair deadline applies). <see cref="RequestId"/> is unique
+/// per round of rectification or per defect, so the same request twice opens one order. Work orders answers with
+/// <c>FireSafetyWorkCompletedV1</c>, echoing the request.
+/// </summary>
+[EntityName("firesafety.fire-safety-work-requested.v1"), MessageUrn("firesafety.fire-safety-work-requested.v1")]
+public sealed record FireSafetyWorkRequestedV1(
+    Guid RequestId, string Kind, Guid? HazardId, Guid? EquipmentId, string EstateId, string Location, string Description, DateTimeOffset? DueAt,
+    DateTimeOffset RequestedAt);

@@ -99,3 +99,12 @@ public sealed record WorkOrderBillingHandedOverV1(
     string Currency,
     string? FeeStandardRef,
     DateTimeOffset CompletedAt);
+
+/// <summary>
+/// The work a <c>FireSafetyWorkRequestedV1</c> asked for was completed and signed: Fire safety marks the hazard rectified
+/// and schedules its re-check (F7), or the equipment repaired (F8). <see cref="RequestId"/>, <see cref="Kind"/>,
+/// <see cref="HazardId"/> and <see cref="EquipmentId"/> echo the request.
+/// </summary>
+[EntityName("workorders.fire-safety-work-completed.v1"), MessageUrn("workorders.fire-safety-work-completed.v1")]
+public sealed record FireSafetyWorkCompletedV1(
+    Guid WorkOrderId, Guid RequestId, string Kind, Guid? HazardId, Guid? EquipmentId, string EstateId, DateTimeOffset CompletedAt);

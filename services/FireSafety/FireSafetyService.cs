@@ -45,7 +45,7 @@ public static class FireSafetyService
         services.AddSingleton<TrainingCommands>();
         services.AddSingleton<FireRegister>();
         services.AddProjection<FireSafetyProjection>(StreamName.Prefix(Name));
-        services.AddPlatformMessaging(builder.Configuration, Name, _ => { });
+        services.AddPlatformMessaging(builder.Configuration, Name, bus => bus.AddConsumer<FireSafetyWorkCompletedConsumer>());
         services.AddIntegrationEventPublisher<FireSafetyOutboxMapper>();
 
         services.AddHostedService<PatrolWatcher>();

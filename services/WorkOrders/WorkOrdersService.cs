@@ -35,6 +35,7 @@ public static class WorkOrdersService
         {
             bus.AddConsumer<ComplaintTransferredConsumer>();
             bus.AddConsumer<MaterialsIssuedConsumer>();
+            bus.AddConsumer<FireSafetyWorkRequestedConsumer>();
         });
         services.AddIntegrationEventPublisher<WorkOrdersOutboxMapper>();
 

@@ -62,6 +62,56 @@ public sealed class TestClockThroughGatewayTests(PlatformProcess platform) : ICl
         Assert.True(DateTimeOffset.Parse((await ClockAsync(HttpMethod.Get))["now"]!.GetValue<string>()) >= now);
     }
 
+    [Fact]
+    public async Task F7_a_hazard_whose_rectification_needs_work_opens_an_order_due_at_its_deadline_and_the_signed_work_rectifies_it()
+    {
+        var officer = await TokenAsync("officer-clock", "fire-safety-officer");
+        var agent = await TokenAsync("agent-f7", "call-centre-agent");
+        var technician = await TokenAsync("tech-f7", "technician");
+        var now = DateTimeOffset.Parse((await ClockAsync(HttpMethod.Get))["now"]!.GetValue<string>());
+        var reported = await _api.PostAsync("/api/v1/fire-safety/hazards", officer, new
+        {
+            estateId = "estate-clock", location = "Stair B", description = "Fire door closer broken", source = "patrol",
+        }, idempotencyKey: Guid.NewGuid().ToString());
+        Assert.Equal(201, reported.Status);
+        var hazard = reported.Location!;
+        var hazardId = hazard[(hazard.LastIndexOf('/') + 1)..];
+        var deadline = now.AddDays(3);
+        Assert.Equal(200, (await _api.PostAsync($"{hazard}/rectification-order", officer, new { responsibleUnit = "Engineering", deadline, needsWork = true })).Status);
+
+        string? order = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            var list = await _api.GetAsync("/api/v1/work-orders?estateId=estate-clock", agent);
+            foreach (var row in list.Body?["items"]?.AsArray() ?? [])
+            {
+                if (row!["channel"]!.GetValue<string>() != "fire-safety") continue;
+                var candidate = $"/api/v1/work-orders/{row["id"]!.GetValue<string>()}";
+                if ((await _api.GetAsync(candidate, agent)).Body?["fireSafety"]?["hazardId"]?.GetValue<string>() == hazardId) order = candidate;
+            }
+            return order is not null;
+        }, TimeSpan.FromSeconds(120), $"the rectification should open a work order\n{platform.Logs()}");
+        var opened = (await _api.GetAsync(order!, agent)).Body!;
+        Assert.Equal(deadline, DateTimeOffset.Parse(opened["repairDueAt"]!.GetValue<string>()));
+
+        // Past the deadline the hazard is flagged for penalty and the order has missed its repair deadline.
+        await ClockAsync(HttpMethod.Post, new { advanceBy = "P4D" });
+        Assert.True((await _api.GetAsync(hazard, officer)).Body!["overdue"]!.GetValue<bool>(), platform.Logs());
+        Assert.Contains("repair", (await _api.GetAsync(order!, agent)).Body!["slaBreaches"]!.AsArray().Select(b => b!.GetValue<string>()));
+
+        var later = DateTimeOffset.Parse((await ClockAsync(HttpMethod.Get))["now"]!.GetValue<string>());
+        Assert.Equal(200, (await _api.PostAsync($"{order}/dispatch", agent, new { technicianId = "tech-f7", appointmentAt = later.AddHours(1) })).Status);
+        Assert.Equal(200, (await _api.PostAsync($"{order}/arrival", technician)).Status);
+        Assert.Equal(200, (await _api.PostAsync($"{order}/start", technician)).Status);
+        Assert.Equal(200, (await _api.PostAsync($"{order}/completion", technician, new { signedOffBy = "Engineering" })).Status);
+
+        await Eventually.UntilAsync(async () => (await _api.GetAsync(hazard, officer)).Body?["status"]?.GetValue<string>() == "rectified",
+            TimeSpan.FromSeconds(120), $"the signed work should mark the hazard rectified\n{platform.Logs()}");
+        Assert.NotNull((await _api.GetAsync(hazard, officer)).Body!["recheckDueBy"]);
+        var recheck = await _api.PostAsync($"{hazard}/recheck", officer, new { passed = true, note = "Closer replaced, door self-closes" });
+        Assert.Equal("closed", recheck.Body!["status"]!.GetValue<string>());
+    }
+
     private async Task<JsonObject> ClockAsync(HttpMethod method, object? body = null)
     {
         using var request = new HttpRequestMessage(method, "/dev/clock");

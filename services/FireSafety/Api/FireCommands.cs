@@ -68,10 +68,10 @@ public sealed class EquipmentCommands(CommandHandler<EquipmentState, IEquipmentC
 
 public sealed record EquipmentView(
     Guid Id, string EstateId, string Code, string Type, int? OtherTestMonths, string Location, string Custodian, bool Sealed, bool Defective,
-    IReadOnlyList<string> TestedPeriods, IReadOnlyList<string> OverduePeriods, DateTimeOffset? LastCheckedAt)
+    bool RepairRequested, IReadOnlyList<string> TestedPeriods, IReadOnlyList<string> OverduePeriods, DateTimeOffset? LastCheckedAt)
 {
     public static EquipmentView From(EquipmentState s) => new(
-        s.Id, s.EstateId, s.Code, WireName.Of(s.Type), s.OtherTestMonths, s.Location, s.Custodian, s.Sealed, s.Defective,
+        s.Id, s.EstateId, s.Code, WireName.Of(s.Type), s.OtherTestMonths, s.Location, s.Custodian, s.Sealed, s.Defective, s.OpenRepair is not null,
         s.TestedPeriods.Order(StringComparer.Ordinal).ToList(), s.OverduePeriods.Order(StringComparer.Ordinal).ToList(), s.LastCheckedAt);
 }
 
@@ -129,12 +129,12 @@ public sealed record InterimMeasureView(string Measure, string RecordedBy, DateT
 
 public sealed record HazardView(
     Guid Id, string EstateId, string Location, string Description, bool Major, bool Electrical, bool StopUse, string Source, Guid? SourceId, string Status,
-    int Round, string? ResponsibleUnit, DateTimeOffset? Deadline, bool Overdue, IReadOnlyList<InterimMeasureView> InterimMeasures, IReadOnlyList<string> Escalations,
-    bool AwaitsAuthorityReply)
+    int Round, string? ResponsibleUnit, DateTimeOffset? Deadline, bool NeedsWork, bool Overdue, DateTimeOffset? RecheckDueBy, IReadOnlyList<InterimMeasureView> InterimMeasures,
+    IReadOnlyList<string> Escalations, bool AwaitsAuthorityReply)
 {
     public static HazardView From(HazardState s) => new(
         s.Id, s.EstateId, s.Location, s.Description, s.Major, s.Electrical, s.StopUse, WireName.Of(s.Source), s.SourceId, WireName.Of(s.Status), s.Round,
-        s.ResponsibleUnit, s.Deadline, s.OverdueRounds.Contains(s.Round), s.InterimMeasures.Select(m => new InterimMeasureView(m.Measure, m.RecordedBy, m.RecordedAt)).ToList(),
+        s.ResponsibleUnit, s.Deadline, s.NeedsWork, s.OverdueRounds.Contains(s.Round), s.RecheckDueBy, s.InterimMeasures.Select(m => new InterimMeasureView(m.Measure, m.RecordedBy, m.RecordedAt)).ToList(),
         s.Escalations.Select(e => WireName.Of(e)).ToList(), s.AwaitsAuthorityReply && s.IsOpen);
 }
 

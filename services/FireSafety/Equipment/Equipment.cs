@@ -32,6 +32,17 @@ public sealed record EquipmentTestOverdue(string Period, DateTimeOffset PeriodEn
 [EventType("EquipmentLostOrDamaged.v1")]
 public sealed record EquipmentLostOrDamaged(Guid ReportId, string Loss, int Quantity, string ReportedToLeader, string ReportedBy, DateTimeOffset ReportedAt);
 
+/// <summary>
+/// A defect found by a test, a daily check or the alarm panel opens a repair work order (「发现异常及时安排维修」, 000:632;
+/// F8). One is open at a time: a further defect before it is repaired is the same repair.
+/// </summary>
+[EventType("EquipmentRepairRequested.v1")]
+public sealed record EquipmentRepairRequested(Guid RequestId, string Fault, DateTimeOffset RequestedAt);
+
+/// <summary>The repair's work order was completed and signed.</summary>
+[EventType("EquipmentRepaired.v1")]
+public sealed record EquipmentRepaired(Guid RequestId, Guid WorkOrderId, DateTimeOffset RepairedAt);
+
 public sealed record EquipmentState
 {
     public static EquipmentState Initial { get; } = new();
@@ -54,6 +65,8 @@ public sealed record EquipmentState
     public bool Defective { get; init; }
     public DateTimeOffset? LastCheckedAt { get; init; }
     public ImmutableHashSet<Guid> LossReports { get; init; } = [];
+    public Guid? OpenRepair { get; init; }
+    public int RepairRequests { get; init; }
 
     public EquipmentState Apply(object @event) => @event switch
     {
@@ -67,6 +80,8 @@ public sealed record EquipmentState
         EquipmentTested e => this with { TestedPeriods = TestedPeriods.Add(e.Period), Defective = e.Defect, NextCheckAt = e.NextCheckAt },
         EquipmentTestOverdue e => this with { OverduePeriods = OverduePeriods.Add(e.Period), NextCheckAt = e.NextCheckAt },
         EquipmentLostOrDamaged e => this with { LossReports = LossReports.Add(e.ReportId) },
+        EquipmentRepairRequested e => this with { OpenRepair = e.RequestId, RepairRequests = RepairRequests + 1, Defective = true },
+        EquipmentRepaired => this with { OpenRepair = null, Defective = false },
         _ => this,
     };
 }
@@ -93,6 +108,7 @@ public sealed class EquipmentDecider : Decider<EquipmentState, IEquipmentCommand
             TestEquipment c => TestEquipment.Decide(c, state, now),
             MarkTestOverdue c => MarkTestOverdue.Decide(c, state, now),
             ReportEquipmentLoss c => ReportEquipmentLoss.Decide(c, state, now),
+            RecordEquipmentRepair c => RecordEquipmentRepair.Decide(c, state, now),
             _ => throw new ArgumentException($"{command.GetType().Name} is not an equipment command.", nameof(command)),
         };
     }

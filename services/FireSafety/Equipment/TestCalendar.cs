@@ -37,6 +37,9 @@ public static class TestCalendar
         };
     }
 
+    /// <summary>The calendar month <paramref name="instant"/> falls in, in <paramref name="zone"/>.</summary>
+    public static TestPeriod MonthOf(DateTimeOffset instant, TimeZoneInfo zone) => PeriodOf(EquipmentType.FirePump, null, instant, zone);
+
     /// <summary>The end of the period after the one <paramref name="instant"/> falls in: when that next one can be overdue.</summary>
     public static DateTimeOffset EndOfNextPeriod(EquipmentType type, int? otherMonths, DateTimeOffset instant, TimeZoneInfo zone) =>
         PeriodOf(type, otherMonths, PeriodOf(type, otherMonths, instant, zone).End, zone).End;

@@ -23,6 +23,13 @@ public sealed record InterimMeasureRecorded(string Measure, string RecordedBy, D
 [EventType("HazardRectified.v1")]
 public sealed record HazardRectified(int Round, string Note, string RectifiedBy, DateTimeOffset RectifiedAt);
 
+/// <summary>
+/// The re-check falls to next month's inspection (「每月…检查并复查追踪改善」 000:609; S37): due by the end of the month
+/// after the rectification, in the estate's calendar.
+/// </summary>
+[EventType("HazardRecheckScheduled.v1")]
+public sealed record HazardRecheckScheduled(int Round, DateTimeOffset DueBy);
+
 /// <summary>The re-check after rectification: passed, or failed and ordered again with a new deadline.</summary>
 [EventType("HazardRechecked.v1")]
 public sealed record HazardRechecked(int Round, bool Passed, string Note, string CheckedBy, DateTimeOffset CheckedAt);
@@ -62,6 +69,8 @@ public sealed record HazardState
     public int Round { get; init; }
     public string? ResponsibleUnit { get; init; }
     public DateTimeOffset? Deadline { get; init; }
+    public bool NeedsWork { get; init; }
+    public DateTimeOffset? RecheckDueBy { get; init; }
     public ImmutableHashSet<int> OverdueRounds { get; init; } = [];
     public ImmutableList<InterimMeasureRecorded> InterimMeasures { get; init; } = [];
     public ImmutableList<EscalationLevel> Escalations { get; init; } = [];
@@ -82,12 +91,14 @@ public sealed record HazardState
         },
         RectificationOrdered e => this with
         {
-            Status = HazardStatus.RectificationOrdered, Round = e.Round, ResponsibleUnit = e.ResponsibleUnit, Deadline = e.Deadline, RecheckPassed = false,
+            Status = HazardStatus.RectificationOrdered, Round = e.Round, ResponsibleUnit = e.ResponsibleUnit, Deadline = e.Deadline, NeedsWork = e.NeedsWork,
+            RecheckPassed = false, RecheckDueBy = null,
         },
         InterimMeasureRecorded e => this with { InterimMeasures = InterimMeasures.Add(e) },
         HazardRectified => this with { Status = HazardStatus.Rectified },
-        HazardRechecked { Passed: true } => this with { RecheckPassed = true },
-        HazardRechecked => this with { Status = HazardStatus.Identified },
+        HazardRecheckScheduled e => this with { RecheckDueBy = e.DueBy },
+        HazardRechecked { Passed: true } => this with { RecheckPassed = true, RecheckDueBy = null },
+        HazardRechecked => this with { Status = HazardStatus.Identified, RecheckDueBy = null },
         HazardOverdue e => this with { OverdueRounds = OverdueRounds.Add(e.Round) },
         HazardEscalated e => this with { Escalations = Escalations.Add(e.Level) },
         AuthorityReplyRecorded e => this with { AuthorityReply = e.Reference },
@@ -121,6 +132,7 @@ public sealed class HazardDecider : Decider<HazardState, IHazardCommand>
             OrderRectification c => OrderRectification.Decide(c, state, now),
             RecordInterimMeasure c => RecordInterimMeasure.Decide(c, state, now),
             RecordRectification c => RecordRectification.Decide(c, state, now),
+            RecordRectificationWork c => RecordRectificationWork.Decide(c, state, now),
             RecheckHazard c => RecheckHazard.Decide(c, state, now),
             MarkHazardOverdue c => MarkHazardOverdue.Decide(c, state, now),
             EscalateHazard c => EscalateHazard.Decide(c, state, now),

@@ -32,13 +32,18 @@ public sealed class FireSafetyProjection : IProjection
         CREATE TABLE IF NOT EXISTS fs_hazards (
             hazard_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, location TEXT NOT NULL, description TEXT NOT NULL, major INTEGER NOT NULL,
             electrical INTEGER NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL, round INTEGER NOT NULL DEFAULT 0, responsible_unit TEXT,
-            deadline TEXT, overdue_round INTEGER NOT NULL DEFAULT 0, found_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL
+            deadline TEXT, needs_work INTEGER NOT NULL DEFAULT 0, overdue_round INTEGER NOT NULL DEFAULT 0, recheck_due_by TEXT, source_id TEXT,
+            found_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_fs_hazards_deadline ON fs_hazards (deadline) WHERE status = 'rectification-ordered';
         CREATE TABLE IF NOT EXISTS fs_equipment (
             equipment_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, code TEXT NOT NULL, type TEXT NOT NULL, location TEXT NOT NULL,
             next_check_at TEXT NOT NULL, last_tested_period TEXT, overdue_periods INTEGER NOT NULL DEFAULT 0, defective INTEGER NOT NULL DEFAULT 0,
-            revision INTEGER NOT NULL, position INTEGER NOT NULL
+            repair_open INTEGER NOT NULL DEFAULT 0, revision INTEGER NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS fs_equipment_periods (
+            equipment_id TEXT NOT NULL, period TEXT NOT NULL, tests INTEGER NOT NULL DEFAULT 0, defects INTEGER NOT NULL DEFAULT 0, overdue INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (equipment_id, period)
         );
         CREATE INDEX IF NOT EXISTS ix_fs_equipment_check ON fs_equipment (next_check_at);
         CREATE TABLE IF NOT EXISTS fs_inspections (
@@ -97,17 +102,24 @@ public sealed class FireSafetyProjection : IProjection
         {
             case HazardIdentified e:
                 row.Insert(("estate_id", e.EstateId), ("location", e.Location), ("description", e.Description), ("major", e.Major), ("electrical", e.Electrical),
-                    ("source", WireName.Of(e.Source)), ("status", WireName.Of(HazardStatus.Identified)), ("found_at", SqlValues.Instant(e.FoundAt)));
+                    ("source", WireName.Of(e.Source)), ("source_id", e.SourceId?.ToString()), ("status", WireName.Of(HazardStatus.Identified)),
+                    ("found_at", SqlValues.Instant(e.FoundAt)));
                 break;
             case RectificationOrdered e:
-                row.Update("status = $a, round = $b, responsible_unit = $c, deadline = $d",
-                    WireName.Of(HazardStatus.RectificationOrdered), e.Round, e.ResponsibleUnit, SqlValues.Instant(e.Deadline));
+                row.Update("status = $a, round = $b, responsible_unit = $c, deadline = $d, needs_work = $e, recheck_due_by = NULL",
+                    WireName.Of(HazardStatus.RectificationOrdered), e.Round, e.ResponsibleUnit, SqlValues.Instant(e.Deadline), e.NeedsWork);
+                break;
+            case HazardRecheckScheduled e:
+                row.Update("recheck_due_by = $a", SqlValues.Instant(e.DueBy));
                 break;
             case HazardRectified:
                 row.Update("status = $a", WireName.Of(HazardStatus.Rectified));
                 break;
             case HazardRechecked { Passed: false }:
-                row.Update("status = $a", WireName.Of(HazardStatus.Identified));
+                row.Update("status = $a, recheck_due_by = NULL", WireName.Of(HazardStatus.Identified));
+                break;
+            case HazardRechecked:
+                row.Update("recheck_due_by = NULL");
                 break;
             case HazardOverdue e:
                 row.Update("overdue_round = $a", e.Round);
@@ -129,11 +141,22 @@ public sealed class FireSafetyProjection : IProjection
                 row.Insert(("estate_id", e.EstateId), ("code", e.Code), ("type", WireName.Of(e.Type)), ("location", e.Location),
                     ("next_check_at", SqlValues.Instant(e.NextCheckAt)));
                 break;
-            case EquipmentTested e:
-                row.Update("last_tested_period = $a, defective = $b, next_check_at = $c", e.Period, e.Defect, SqlValues.Instant(e.NextCheckAt));
+            case EquipmentTested e when row.Update("last_tested_period = $a, defective = $b, next_check_at = $c", e.Period, e.Defect, SqlValues.Instant(e.NextCheckAt)):
+                row.Execute("""
+                    INSERT INTO fs_equipment_periods (equipment_id, period, tests, defects) VALUES ($id, $a, 1, $b)
+                    ON CONFLICT (equipment_id, period) DO UPDATE SET tests = tests + 1, defects = defects + excluded.defects;
+                    """, e.Period, e.Defect);
                 break;
-            case EquipmentTestOverdue e:
-                row.Update("overdue_periods = overdue_periods + 1, next_check_at = $a", SqlValues.Instant(e.NextCheckAt));
+            case EquipmentTestOverdue e when row.Update("overdue_periods = overdue_periods + 1, next_check_at = $a", SqlValues.Instant(e.NextCheckAt)):
+                row.Execute("""
+                    INSERT INTO fs_equipment_periods (equipment_id, period, overdue) VALUES ($id, $a, 1) ON CONFLICT (equipment_id, period) DO UPDATE SET overdue = 1;
+                    """, e.Period);
+                break;
+            case EquipmentRepairRequested:
+                row.Update("defective = 1, repair_open = 1");
+                break;
+            case EquipmentRepaired:
+                row.Update("defective = 0, repair_open = 0");
                 break;
             case EquipmentChecked { Ok: false }:
                 row.Update("defective = 1");

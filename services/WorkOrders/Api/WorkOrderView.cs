@@ -34,7 +34,8 @@ public sealed record WorkOrderView(
     IReadOnlyList<RectificationNoticeView> RectificationNotices,
     IReadOnlyList<string> SlaBreaches,
     IReadOnlyList<MaterialUsedView> MaterialsUsed,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    FireSafetyWorkView? FireSafety)
 {
     public static WorkOrderView From(WorkOrderState s, ClaimsPrincipal user) => new(
         s.Id,
@@ -66,7 +67,8 @@ public sealed record WorkOrderView(
         s.RectificationNotices.Select(n => new RectificationNoticeView(n.NoticeId, n.ResponsibleUnit, n.ReplyDueAt, n.RepliedAt)).ToList(),
         s.Breaches.Select(BreachCode).Order(StringComparer.Ordinal).ToList(),
         s.MaterialsUsed.Select(m => new MaterialUsedView(m.RequisitionId, m.ItemCode, m.Quantity, m.Unit, m.UnitCost)).ToList(),
-        s.ClosedAt);
+        s.ClosedAt,
+        s.FireSafetyWork is { } f ? new FireSafetyWorkView(f.RequestId, WireName.Of(f.Kind), f.HazardId, f.EquipmentId) : null);
 
     /// <summary>"FollowUp:1" as the API spells it: "follow-up:1".</summary>
     private static string BreachCode(string key)
@@ -98,3 +100,6 @@ public sealed record FollowUpView(int Sequence, string Trigger, DateTimeOffset? 
 public sealed record ReworkView(int FollowUpSequence, string Reason, DateTimeOffset NoticeDueAt, DateTimeOffset? NoticeIssuedAt);
 
 public sealed record RectificationNoticeView(Guid NoticeId, string ResponsibleUnit, DateTimeOffset ReplyDueAt, DateTimeOffset? RepliedAt);
+
+/// <summary>The Fire-safety request an order was opened for (F7, F8): its completion answers it.</summary>
+public sealed record FireSafetyWorkView(Guid RequestId, string Kind, Guid? HazardId, Guid? EquipmentId);

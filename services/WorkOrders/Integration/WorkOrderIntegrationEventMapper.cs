@@ -30,5 +30,18 @@ public static class WorkOrderIntegrationEventMapper
         _ => null,
     };
 
+    /// <summary>
+    /// Every integration event of <paramref name="domainEvent"/>: its own, and for the completion of an order Fire safety
+    /// asked for, the answer to that request (F7, F8).
+    /// </summary>
+    public static IReadOnlyList<object> MapAll(object domainEvent, WorkOrderState state, long? revision = null)
+    {
+        var message = Map(domainEvent, state, revision);
+        if (domainEvent is WorkCompleted completed && state.FireSafetyWork is { } work)
+            return [message!, new FireSafetyWorkCompletedV1(
+                state.Id, work.RequestId, WireName.Of(work.Kind), work.HazardId, work.EquipmentId, state.Unit.EstateId, completed.CompletedAt)];
+        return message is null ? [] : [message];
+    }
+
     private static WorkOrderUnit UnitOf(UnitAddress unit) => new(unit.EstateId, unit.Building, unit.Entrance, unit.Room);
 }

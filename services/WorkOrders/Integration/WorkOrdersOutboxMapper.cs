@@ -17,6 +17,6 @@ public sealed class WorkOrdersOutboxMapper(IEventStore store, EventTypeMap types
         if (WorkOrderIntegrationEventMapper.Map(domainEvent, WorkOrderState.Initial) is null) return [];
 
         var state = await StateAtEvent.FoldAsync(store, types, decider, recorded, ct);
-        return WorkOrderIntegrationEventMapper.Map(domainEvent, state, recorded.StreamRevision) is { } message ? [message] : [];
+        return WorkOrderIntegrationEventMapper.MapAll(domainEvent, state, recorded.StreamRevision);
     }
 }

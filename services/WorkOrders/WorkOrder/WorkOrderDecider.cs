@@ -32,6 +32,7 @@ public sealed class WorkOrderDecider : Decider<WorkOrderState, IWorkOrderCommand
         {
             LogWorkOrder c => LogWorkOrder.Decide(c, state, now),
             OpenFromComplaint c => OpenFromComplaint.Decide(c, state, now),
+            OpenFromFireSafety c => OpenFromFireSafety.Decide(c, state, now),
             ClassifyUrgency c => ClassifyUrgency.Decide(c, state, now),
             DispatchTechnician c => DispatchTechnician.Decide(c, state, now),
             RecordArrival c => RecordArrival.Decide(c, state, now),

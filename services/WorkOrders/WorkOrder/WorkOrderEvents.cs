@@ -23,6 +23,13 @@ public sealed record WorkOrderLogged(
     DateTimeOffset? RepairDueAt,
     DateTimeOffset LoggedAt);
 
+/// <summary>
+/// The order was opened for Fire safety's request (F7, F8), which its completion answers. Recorded with
+/// <see cref="WorkOrderLogged"/>, so that event's shape stays as it was.
+/// </summary>
+[EventType("FireSafetyWorkLinked.v1")]
+public sealed record FireSafetyWorkLinked(Guid RequestId, FireSafetyWorkKind Kind, Guid? HazardId, Guid? EquipmentId);
+
 [EventType("WorkOrderUrgencyReclassified.v1")]
 public sealed record WorkOrderUrgencyReclassified(
     UrgencyClass From,

@@ -35,6 +35,7 @@ public sealed record WorkOrderState
     public DateTimeOffset? AppointmentAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public Guid? ComplaintId { get; init; }
+    public FireSafetyWorkLinked? FireSafetyWork { get; init; }
     public string Category { get; init; } = "";
     public UrgencyClass Urgency { get; init; }
     public DateTimeOffset LoggedAt { get; init; }
@@ -84,6 +85,7 @@ public sealed record WorkOrderState
             HandleDueAt = e.HandleDueAt,
             RepairDueAt = e.RepairDueAt,
         },
+        FireSafetyWorkLinked e => this with { FireSafetyWork = e },
         WorkOrderUrgencyReclassified e => this with { Urgency = e.To, HandleDueAt = e.HandleDueAt, RepairDueAt = e.RepairDueAt },
         TechnicianDispatched e => this with { Status = WorkOrderStatus.Dispatched, TechnicianId = e.TechnicianId, AppointmentAt = e.AppointmentAt },
         TechnicianArrived => this with { Status = WorkOrderStatus.OnSite },

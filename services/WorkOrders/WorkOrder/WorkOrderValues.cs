@@ -12,6 +12,15 @@ public enum IntakeChannel
     ResidentApp,
     /// <summary>Opened from a complaint transferred with work needed (002:52); the complaint id is the reference.</summary>
     Complaint,
+    /// <summary>Opened by Fire safety for a hazard's rectification (F7) or an equipment repair (F8); never by a caller.</summary>
+    FireSafety,
+}
+
+/// <summary>What Fire safety asked an order for.</summary>
+public enum FireSafetyWorkKind
+{
+    HazardRectification,
+    EquipmentRepair,
 }
 
 /// <summary>One sheet serves both (001:269): a repair, or a paid special service (特约服务) that needs a quote.</summary>

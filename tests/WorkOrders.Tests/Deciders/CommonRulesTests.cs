@@ -47,7 +47,7 @@ public class CommonRulesTests
     [Fact]
     public void Every_command_on_an_existing_order_is_covered_by_these_rules()
     {
-        var creating = new[] { typeof(LogWorkOrder), typeof(OpenFromComplaint) };
+        var creating = new[] { typeof(LogWorkOrder), typeof(OpenFromComplaint), typeof(OpenFromFireSafety) };
         var all = typeof(IWorkOrderCommand).Assembly.GetTypes()
             .Where(t => typeof(IWorkOrderCommand).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false });
 

@@ -23,6 +23,8 @@ public class EventJsonSnapshotTests
             new Reporter("Zhang", "13800138000"), "resident-42", ComplaintId, "屋顶漏水", "roof", UrgencyClass.LeakSeepage,
             UrgencySource.Keywords, At.AddMinutes(30), Later, At),
          """{"workOrderId":"0193a000-0000-7000-8000-000000000001","channel":"receptionWindow","type":"service","unit":{"estateId":"estate-xx","building":"3","entrance":"2","room":"501"},"reporter":{"name":"Zhang","phone":"13800138000"},"residentId":"resident-42","complaintId":"0193a000-0000-7000-8000-0000000000c1","content":"\u5C4B\u9876\u6F0F\u6C34","category":"roof","urgency":"leakSeepage","urgencySource":"keywords","handleDueAt":"2026-03-02T10:30:00+08:00","repairDueAt":"2026-03-03T10:00:00+08:00","loggedAt":"2026-03-02T10:00:00+08:00"}"""),
+        (new FireSafetyWorkLinked(OtherId, FireSafetyWorkKind.HazardRectification, ComplaintId, null),
+         """{"requestId":"0193a000-0000-7000-8000-0000000000aa","kind":"hazardRectification","hazardId":"0193a000-0000-7000-8000-0000000000c1","equipmentId":null}"""),
         (new WorkOrderUrgencyReclassified(UrgencyClass.Other, UrgencyClass.SafetyFacility, null, Later, At),
          """{"from":"other","to":"safetyFacility","handleDueAt":null,"repairDueAt":"2026-03-03T10:00:00+08:00","reclassifiedAt":"2026-03-02T10:00:00+08:00"}"""),
         (new TechnicianDispatched("tech-7", Later, At),

@@ -138,7 +138,7 @@ public class WorkOrderIntegrationEventMapperTests
             .Where(t => t.Namespace == typeof(WorkOrderOpenedV1).Namespace && t.GetCustomAttribute<EntityNameAttribute>() is not null)
             .ToList();
 
-        Assert.Equal(8, contracts.Count);
+        Assert.Equal(9, contracts.Count);
         Assert.All(contracts, t =>
         {
             var entity = t.GetCustomAttribute<EntityNameAttribute>()!.EntityName;

@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.EventSourcing;
+using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
 using Platform.FireSafety.Inspections;
 
@@ -46,15 +47,39 @@ public sealed record RecordInterimMeasure(Guid HazardId, string Measure, Actor B
         ?? Decision.Accept(new InterimMeasureRecorded(command.Measure.Trim(), command.By.Id, now));
 }
 
-/// <summary>The unit reports the hazard rectified; the re-check follows.</summary>
-public sealed record RecordRectification(Guid HazardId, string Note, Actor By) : IHazardCommand
+/// <summary>The unit reports the hazard rectified; the re-check is scheduled for next month's inspection (000:609).</summary>
+public sealed record RecordRectification(Guid HazardId, string Note, TimeZoneInfo Zone, Actor By) : IHazardCommand
 {
     public static Decision Decide(RecordRectification command, HazardState state, DateTimeOffset now)
     {
         if (CommandRules.RequireRole(command.By, FireRoles.Staff, "rectified-by-staff", "The responsible unit's staff record the rectification.") is { } forbidden) return forbidden;
         if (state.Status == HazardStatus.Rectified) return Decision.NoChange;
         if (state.Status != HazardStatus.RectificationOrdered) return Rejection.Conflict("rectification-not-ordered", "No rectification is ordered.");
-        return CommandRules.RequireText(command.Note, "note", "What was done") ?? Decision.Accept(new HazardRectified(state.Round, command.Note.Trim(), command.By.Id, now));
+        return CommandRules.RequireText(command.Note, "note", "What was done") ?? Rectified(state, command.Note.Trim(), command.By.Id, command.Zone, now);
+    }
+
+    public static Decision Rectified(HazardState state, string note, string by, TimeZoneInfo zone, DateTimeOffset now) =>
+        Decision.Accept(
+            new HazardRectified(state.Round, note, by, now),
+            new HazardRecheckScheduled(state.Round, TestCalendar.MonthOf(TestCalendar.MonthOf(now, zone).End, zone).End));
+}
+
+/// <summary>
+/// F7's way back: the work order opened for this round's rectification was completed and signed, so the hazard is
+/// rectified and its re-check scheduled. The completion of an earlier round's order changes nothing.
+/// </summary>
+public sealed record RecordRectificationWork(Guid HazardId, Guid RequestId, Guid WorkOrderId, TimeZoneInfo Zone, Actor By) : IHazardCommand
+{
+    /// <summary>The id of the work request for a round: one per round, so a new round opens a new order.</summary>
+    public static Guid RequestIdFor(Guid hazardId, int round) =>
+        DeterministicId.Create("hazard-rectification-work", $"{hazardId}:{round.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    public static Decision Decide(RecordRectificationWork command, HazardState state, DateTimeOffset now)
+    {
+        if (!command.By.HasRole(Roles.System))
+            return Rejection.Forbidden("recorded-by-the-integration", "Work orders' completions are recorded by the integration.");
+        if (state.Status != HazardStatus.RectificationOrdered || command.RequestId != RequestIdFor(state.Id, state.Round)) return Decision.NoChange;
+        return RecordRectification.Rectified(state, $"Work order {command.WorkOrderId} completed and signed", command.By.Id, command.Zone, now);
     }
 }
 
@@ -74,7 +99,7 @@ public sealed record RecheckHazard(Guid HazardId, bool Passed, string Note, Date
         if (command.Passed)
             return state.AwaitsAuthorityReply ? Decision.Accept(rechecked) : Decision.Accept(rechecked, new HazardClosed(now));
         if (OrderRectification.RequireDeadline(command.NewDeadline, now) is { } deadline) return deadline with { Field = "newDeadline" };
-        return Decision.Accept(rechecked, new RectificationOrdered(state.Round + 1, state.ResponsibleUnit!, command.NewDeadline!.Value, true, command.By.Id, now));
+        return Decision.Accept(rechecked, new RectificationOrdered(state.Round + 1, state.ResponsibleUnit!, command.NewDeadline!.Value, state.NeedsWork, command.By.Id, now));
     }
 }
 

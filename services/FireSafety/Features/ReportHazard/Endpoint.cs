@@ -52,18 +52,18 @@ public static class HazardEndpoints
             .ProducesCommandProblems();
 
         Step<InterimMeasureRequest>(fire, "interim-measures", "RecordInterimMeasure", FireRoles.Staff, "Record an interim measure taken until the hazard is rectified (000:647).",
-            (id, b, by) => new RecordInterimMeasure(id, Need.Text(b.Measure, "measure"), by));
-        Step<RectificationRequest>(fire, "rectification", "RecordRectification", FireRoles.Staff, "The responsible unit reports the hazard rectified; the re-check follows.",
-            (id, b, by) => new RecordRectification(id, Need.Text(b.Note, "note"), by));
+            (id, b, by, _) => new RecordInterimMeasure(id, Need.Text(b.Measure, "measure"), by));
+        Step<RectificationRequest>(fire, "rectification", "RecordRectification", FireRoles.Staff, "The responsible unit reports the hazard rectified; the re-check is due by the end of next month (000:609).",
+            (id, b, by, policy) => new RecordRectification(id, Need.Text(b.Note, "note"), policy.Zone, by));
         Step<RecheckRequest>(fire, "recheck", "RecheckHazard", FireRoles.Officers,
             "Re-check a rectified hazard: passed closes it (an authority's hazard once its reply is recorded); failed orders rectification again by a new deadline.",
-            (id, b, by) => new RecheckHazard(id, Need.Value(b.Passed, "passed"), Need.Text(b.Note, "note"), b.NewDeadline, by));
+            (id, b, by, _) => new RecheckHazard(id, Need.Value(b.Passed, "passed"), Need.Text(b.Note, "note"), b.NewDeadline, by));
         Step<EscalationRequest>(fire, "escalation", "EscalateHazard", FireRoles.Officers,
             "Escalate a major hazard the unit cannot resolve, with its solution plan: to the security department's fire officer, then the superior authority (000:647).",
-            (id, b, by) => new EscalateHazard(id, Need.Value(b.Level, "level"), Need.Text(b.SolutionPlan, "solutionPlan"), by));
+            (id, b, by, _) => new EscalateHazard(id, Need.Value(b.Level, "level"), Need.Text(b.SolutionPlan, "solutionPlan"), by));
         Step<AuthorityReplyRequest>(fire, "authority-reply", "RecordAuthorityReply", FireRoles.Officers,
             "Record the written reply (复函) to the fire authority that ordered the rectification (000:648).",
-            (id, b, by) => new RecordAuthorityReply(id, Need.Text(b.Reference, "reference"), by));
+            (id, b, by, _) => new RecordAuthorityReply(id, Need.Text(b.Reference, "reference"), by));
 
         fire.MapGet("/hazards/{id:guid}", (Guid id, HttpContext http, HazardCommands hazards, CancellationToken ct) => hazards.GetAsync(http, id, ct))
             .WithName("GetHazard")
@@ -73,9 +73,9 @@ public static class HazardEndpoints
     }
 
     private static void Step<TBody>(RouteGroupBuilder fire, string route, string name, string[] roles, string summary,
-        Func<Guid, TBody, BuildingBlocks.EventSourcing.Actor, IHazardCommand> toCommand) where TBody : class =>
-        fire.MapPost($"/hazards/{{id:guid}}/{route}", (Guid id, HttpContext http, HazardCommands hazards, CancellationToken ct) =>
-                hazards.ExecuteAsync<TBody>(http, id, (b, by, _) => toCommand(id, b, by), ct))
+        Func<Guid, TBody, BuildingBlocks.EventSourcing.Actor, FirePolicy, IHazardCommand> toCommand) where TBody : class =>
+        fire.MapPost($"/hazards/{{id:guid}}/{route}", (Guid id, HttpContext http, HazardCommands hazards, FirePolicy policy, CancellationToken ct) =>
+                hazards.ExecuteAsync<TBody>(http, id, (b, by, _) => toCommand(id, b, by, policy), ct))
             .WithName(name)
             .RequireRoles(roles)
             .WithSummary(summary)

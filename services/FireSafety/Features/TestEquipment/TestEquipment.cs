@@ -39,12 +39,14 @@ public sealed record CheckEquipment(Guid EquipmentId, bool Ok, bool Sealed, stri
     public static Decision Decide(CheckEquipment command, EquipmentState state, DateTimeOffset now) =>
         CommandRules.RequireRole(command.By, FireRoles.Patrollers, "checked-by-the-administrator", "The equipment administrator checks it daily.")
         ?? (!command.Ok && string.IsNullOrWhiteSpace(command.Note) ? Rejection.Invalid("note-required", "note", "Say what is wrong.") : null)
-        ?? Decision.Accept(new EquipmentChecked(command.Ok, command.Sealed, command.Note?.Trim(), command.By.Id, now));
+        ?? Decision.Accept([
+            new EquipmentChecked(command.Ok, command.Sealed, command.Note?.Trim(), command.By.Id, now),
+            .. command.Ok ? [] : RecordEquipmentRepair.Request(state, command.Note!.Trim(), now)]);
 }
 
 /// <summary>
 /// A test in the current calendar period of the equipment's type (S39, decision 10): OK, or a defect, which needs a note.
-/// The test belongs to the period it was made in; a second test in one period is recorded too (a re-test after repair).
+/// A defect opens a repair work order (F8). The test belongs to the period it was made in; a second test in one period is recorded too (a re-test after repair).
 /// </summary>
 public sealed record TestEquipment(Guid EquipmentId, bool Defect, string? Note, TimeZoneInfo Zone, Actor By) : IEquipmentCommand
 {
@@ -55,7 +57,9 @@ public sealed record TestEquipment(Guid EquipmentId, bool Defect, string? Note, 
         if (invalid is not null) return invalid;
         var period = TestCalendar.PeriodOf(state.Type, state.OtherTestMonths, now, command.Zone);
         var next = TestCalendar.EndOfNextPeriod(state.Type, state.OtherTestMonths, now, command.Zone);
-        return Decision.Accept(new EquipmentTested(period.Label, command.Defect, command.Note?.Trim(), command.By.Id, next > state.NextCheckAt ? next : state.NextCheckAt, now));
+        return Decision.Accept([
+            new EquipmentTested(period.Label, command.Defect, command.Note?.Trim(), command.By.Id, next > state.NextCheckAt ? next : state.NextCheckAt, now),
+            .. command.Defect ? RecordEquipmentRepair.Request(state, command.Note!.Trim(), now) : []]);
     }
 }
 

@@ -31,6 +31,8 @@ public sealed record LogWorkOrder(
             return Rejection.Forbidden("role-not-allowed", "Only customer-service staff or a resident may log a work order.");
         if (isResident && command.Channel != IntakeChannel.ResidentApp)
             return Rejection.Invalid("channel-not-allowed", "channel", "A resident logs requests through the resident app.");
+        if (command.Channel == IntakeChannel.FireSafety)
+            return Rejection.Invalid("channel-not-allowed", "channel", "Fire safety's orders are opened by its requests, not logged by hand.");
         if (isResident && command.Urgency is not null)
             return Rejection.Forbidden("urgency-set-by-staff", "The urgency class is set by staff; residents describe the problem.");
 
@@ -85,11 +87,18 @@ public sealed record LogWorkOrder(
     internal static Decision Open(
         Guid workOrderId, IntakeChannel channel, WorkOrderType type, UnitAddress unit, Reporter? reporter, string? residentId,
         Guid? complaintId, string content, string category, UrgencyClass urgency, UrgencySource source,
-        WorkOrderPolicy policy, DateTimeOffset loggedAt)
+        WorkOrderPolicy policy, DateTimeOffset loggedAt) =>
+        Decision.Accept(Logged(workOrderId, channel, type, unit, reporter, residentId, complaintId, content, category, urgency, source, policy, loggedAt));
+
+    /// <param name="repairDueAt">A due date the requester set (a hazard's deadline), in place of the policy's.</param>
+    internal static WorkOrderLogged Logged(
+        Guid workOrderId, IntakeChannel channel, WorkOrderType type, UnitAddress unit, Reporter? reporter, string? residentId,
+        Guid? complaintId, string content, string category, UrgencyClass urgency, UrgencySource source,
+        WorkOrderPolicy policy, DateTimeOffset loggedAt, DateTimeOffset? repairDueAt = null)
     {
         var sla = policy.SlaFor(category, urgency);
-        return Decision.Accept(new WorkOrderLogged(
+        return new WorkOrderLogged(
             workOrderId, channel, type, unit, reporter, residentId, complaintId, content, category, urgency, source,
-            loggedAt + sla.HandleWithin, loggedAt + sla.RepairWithin, loggedAt));
+            loggedAt + sla.HandleWithin, repairDueAt ?? loggedAt + sla.RepairWithin, loggedAt);
     }
 }
