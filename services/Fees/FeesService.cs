@@ -58,15 +58,6 @@ public static class FeesService
         return builder;
     }
 
-    public static ServiceDefaultsPipeline Pipeline { get; } = new()
-    {
-        BeforeAuthorization = app => app.UseCloudEvents(new Dapr.CloudEventsMiddlewareOptions
-        {
-            ForwardCloudEventPropertiesAsHeaders = true,
-            IncludedCloudEventPropertiesAsHeaders = ["id", "source", "type"],
-        }),
-    };
-
     public static WebApplication MapFeesApi(this WebApplication app)
     {
         var fees = app.MapServiceApi(RoutePrefix, Name, ServiceAccess.Fees, "Fees");

@@ -1,11 +1,12 @@
 using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Http;
 using Platform.Fees;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFeesService();
 
 var app = builder.Build();
-app.MapServiceDefaults(FeesService.Pipeline);
+app.MapServiceDefaults(DaprInput.Pipeline);
 app.MapFeesApi();
 app.Run();
 

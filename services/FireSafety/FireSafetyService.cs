@@ -5,9 +5,12 @@ using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.Security;
 using Platform.FireSafety.Api;
 using Platform.FireSafety.Features;
+using Platform.FireSafety.Alarms;
+using Platform.FireSafety.DailyChecks;
 using Platform.FireSafety.Drills;
 using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
+using Platform.FireSafety.Incidents;
 using Platform.FireSafety.Integration;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
@@ -18,9 +21,12 @@ using Platform.FireSafety.Watchers;
 namespace Platform.FireSafety;
 
 /// <summary>
-/// How the Fire-safety service is put together today: key locations and their patrols, monthly inspections, hazards to
-/// rectification, the equipment register and its test calendar, drills, training records, the read model, the watchers that mark missed patrols,
-/// overdue hazards and overdue tests, and the outbox that asks Inventory to replace lost equipment.
+/// How the Fire-safety service is put together today: key locations and their patrols, the daily whole-site patrol and
+/// the service hall's end-of-day check, monthly inspections, hazards to
+/// rectification, the equipment register and its test calendar, drills, training records, incidents and the alarm system's
+/// signals through Dapr, the read model, the watchers that mark missed patrols,
+/// overdue hazards, overdue tests and overdue drills, and the outbox that asks Work orders for rectification and repair
+/// orders and Inventory for replacements, with the consumer of Work orders' answers.
 /// </summary>
 public static class FireSafetyService
 {
@@ -35,6 +41,9 @@ public static class FireSafetyService
         services.AddAggregate<EquipmentState, IEquipmentCommand, EquipmentDecider>();
         services.AddAggregate<DrillState, IDrillCommand, DrillDecider>();
         services.AddAggregate<TrainingState, ITrainingCommand, TrainingDecider>();
+        services.AddAggregate<IncidentState, IIncidentCommand, IncidentDecider>();
+        services.AddAggregate<AlarmDeviceState, IAlarmDeviceCommand, AlarmDeviceDecider>();
+        services.AddAggregate<DailyCheckState, IDailyCheckCommand, DailyCheckDecider>();
         services.AddSingleton(FirePolicy.FromConfiguration(builder.Configuration));
 
         services.AddSingleton<KeyLocationCommands>();
@@ -43,6 +52,9 @@ public static class FireSafetyService
         services.AddSingleton<EquipmentCommands>();
         services.AddSingleton<DrillCommands>();
         services.AddSingleton<TrainingCommands>();
+        services.AddSingleton<IncidentCommands>();
+        services.AddSingleton<AlarmDeviceCommands>();
+        services.AddSingleton<DailyCheckCommands>();
         services.AddSingleton<FireRegister>();
         services.AddProjection<FireSafetyProjection>(StreamName.Prefix(Name));
         services.AddPlatformMessaging(builder.Configuration, Name, bus => bus.AddConsumer<FireSafetyWorkCompletedConsumer>());
@@ -51,6 +63,7 @@ public static class FireSafetyService
         services.AddHostedService<PatrolWatcher>();
         services.AddHostedService<HazardWatcher>();
         services.AddHostedService<EquipmentWatcher>();
+        services.AddHostedService<DrillWatcher>();
         return builder;
     }
 
@@ -63,7 +76,10 @@ public static class FireSafetyService
         EquipmentEndpoints.Map(fire);
         DrillEndpoints.Map(fire);
         TrainingEndpoints.Map(fire);
+        IncidentEndpoints.Map(fire);
+        DailyCheckEndpoints.Map(fire);
         FireReportEndpoints.Map(fire);
+        FireAlarms.Map(app);
         return app;
     }
 }

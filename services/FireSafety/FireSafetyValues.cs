@@ -21,6 +21,9 @@ public static class FireStreams
     public static AggregateStreams Equipment { get; } = new(Service, "equipment");
     public static AggregateStreams Drills { get; } = new(Service, "drill");
     public static AggregateStreams Training { get; } = new(Service, "training");
+    public static AggregateStreams AlarmDevices { get; } = new(Service, "alarm-device");
+    public static AggregateStreams Incidents { get; } = new(Service, "incident");
+    public static AggregateStreams DailyChecks { get; } = new(Service, "daily-check");
 
     public static Guid EquipmentId(string estateId, string code) => DeterministicId.Create("fire-equipment", estateId.Trim(), code.Trim().ToUpperInvariant());
 

@@ -29,6 +29,9 @@ public static class SqlValues
 
     public static string? Instant(DateTimeOffset? value) => value is { } v ? Instant(v) : null;
 
+    /// <summary>Days as ISO text, which sorts and compares as the calendar does.</summary>
+    public static string Day(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 

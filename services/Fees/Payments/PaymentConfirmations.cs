@@ -22,8 +22,6 @@ public static class PaymentConfirmations
     public const string Topic = "payment-confirmations";
     public const string DeadLetterTopic = "payment-confirmations-dead-letter";
     public const string Route = "/dapr/payment-confirmations";
-    public const string CloudEventIdHeader = "Cloudevent.id";
-    public const string AppTokenHeader = "dapr-api-token";
 
     public static void Map(WebApplication app)
     {
@@ -36,11 +34,8 @@ public static class PaymentConfirmations
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, PaymentDesk desk, IConfiguration configuration, ILogger<PaymentDesk> logger, CancellationToken ct)
     {
-        if (configuration["Fees:Dapr:AppApiToken"] is { Length: > 0 } token && http.Request.Headers[AppTokenHeader] != token)
-            return Results.Unauthorized();
-
-        var cloudEventId = http.Request.Headers[CloudEventIdHeader].ToString();
-        if (cloudEventId.Length is 0 or > 200) return Drop(logger, cloudEventId, "the CloudEvent has no usable id");
+        if (!DaprInput.IsFromSidecar(http, configuration["Fees:Dapr:AppApiToken"])) return Results.Unauthorized();
+        if (DaprInput.CloudEventId(http) is not { } cloudEventId) return Drop(logger, null, "the CloudEvent has no usable id");
 
         var body = await CommandRequest.ReadBodyAsync<PaymentConfirmation>(http.Request, ct);
         if (body.Problem is not null) return Drop(logger, cloudEventId, "its data is not a readable payment confirmation");
@@ -50,24 +45,20 @@ public static class PaymentConfirmations
 
         var request = new PaymentDesk.Request(DeterministicId.Create("payment-confirmation", cloudEventId), account, amount, data.Currency,
             PaymentChannel.PaymentProvider, data.ProviderReference);
-        var envelope = new CommandEnvelope(Actor.System, CorrelationId: $"cloudevent:{cloudEventId}", IdempotencyKey: $"cloudevent:{cloudEventId}");
+        var envelope = DaprInput.Envelope(cloudEventId);
         try
         {
             var outcome = await desk.RecordAsync(request, Actor.System, null, envelope, ct);
             return outcome is CommandOutcome<Receipts.ReceiptBookState>.Rejected rejected
                 ? Drop(logger, cloudEventId, $"{rejected.Rejection.Code}: {rejected.Rejection.Detail}")
-                : Results.Ok(new { status = "SUCCESS" });
+                : DaprInput.Success;
         }
         catch (Exception error) when (StoreUnavailable.Is(error))
         {
             logger.LogWarning(error, "Payment confirmation {CloudEventId} could not be stored; the sidecar will retry", cloudEventId);
-            return Results.Ok(new { status = "RETRY" });
+            return DaprInput.Retry;
         }
     }
 
-    private static IResult Drop(ILogger logger, string cloudEventId, string why)
-    {
-        logger.LogWarning("Payment confirmation {CloudEventId} refused ({Reason}); it goes to the dead-letter topic {Topic}", cloudEventId, why, DeadLetterTopic);
-        return Results.Ok(new { status = "DROP" });
-    }
+    private static IResult Drop(ILogger logger, string? cloudEventId, string why) => DaprInput.Drop(logger, "Payment confirmation", cloudEventId, why, DeadLetterTopic);
 }

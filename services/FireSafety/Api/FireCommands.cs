@@ -2,9 +2,12 @@ using System.Security.Claims;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.FireSafety.Alarms;
+using Platform.FireSafety.DailyChecks;
 using Platform.FireSafety.Drills;
 using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
+using Platform.FireSafety.Incidents;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
 using Platform.FireSafety.Training;
@@ -144,4 +147,58 @@ public sealed record InspectionView(
 {
     public static InspectionView From(InspectionState s) => new(
         s.Id, s.EstateId, s.Month, s.Department, s.InspectorId, s.Findings, s.RequiredSigners, s.MissingSigners, s.FullySigned, s.RecheckedHazards, s.NotifiedAt);
+}
+
+public sealed class IncidentCommands(CommandHandler<IncidentState, IIncidentCommand> handler) : HttpCommands<IncidentState, IIncidentCommand>(handler)
+{
+    protected override string ResourceName => "incident";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/incidents";
+
+    public override string StreamFor(Guid id) => FireStreams.Incidents.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, IncidentState state) => state.Exists && user.CanSeeEstate(state.Report!.EstateId);
+
+    public override object Represent(IncidentState state, ClaimsPrincipal user) => IncidentView.From(state);
+}
+
+public sealed record IncidentView(
+    Guid Id, string EstateId, string Location, string Source, string? DeviceId, Guid? EquipmentId, string Description, DateTimeOffset OccurredAt, string Status,
+    string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt, string? Outcome, string? Note, int? Casualties, DateTimeOffset? ResolvedAt)
+{
+    public static IncidentView From(IncidentState s)
+    {
+        var r = s.Report!;
+        return new(r.IncidentId, r.EstateId, r.Location, WireName.Of(r.Source), r.DeviceId, r.EquipmentId, r.Description, r.OccurredAt, WireName.Of(s.Status),
+            s.Acknowledgement?.AcknowledgedBy, s.Acknowledgement?.AcknowledgedAt, s.Resolution is { } o ? WireName.Of(o.Outcome) : null, s.Resolution?.Note,
+            s.Resolution?.Casualties, s.Resolution?.ResolvedAt);
+    }
+}
+
+public sealed class AlarmDeviceCommands(CommandHandler<AlarmDeviceState, IAlarmDeviceCommand> handler) : HttpCommands<AlarmDeviceState, IAlarmDeviceCommand>(handler)
+{
+    protected override string ResourceName => "alarm-device";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/alarm-devices";
+
+    public override string StreamFor(Guid id) => FireStreams.AlarmDevices.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, AlarmDeviceState state) => state.Exists && user.CanSeeEstate(state.EstateId);
+
+    public override object Represent(AlarmDeviceState state, ClaimsPrincipal user) => new AlarmDeviceView(state.DeviceId, state.EquipmentId, state.EstateId, state.Location);
+}
+
+public sealed record AlarmDeviceView(string DeviceId, Guid EquipmentId, string EstateId, string Location);
+
+public sealed class DailyCheckCommands(CommandHandler<DailyCheckState, IDailyCheckCommand> handler) : HttpCommands<DailyCheckState, IDailyCheckCommand>(handler)
+{
+    protected override string ResourceName => "daily-check";
+
+    protected override string RoutePrefix => FireSafetyService.RoutePrefix + "/daily-checks";
+
+    public override string StreamFor(Guid id) => FireStreams.DailyChecks.For(id);
+
+    public override bool CanSee(ClaimsPrincipal user, DailyCheckState state) => state.Exists && user.CanSeeEstate(state.Record!.EstateId);
+
+    public override object Represent(DailyCheckState state, ClaimsPrincipal user) => state.Record!;
 }

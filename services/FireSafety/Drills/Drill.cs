@@ -25,6 +25,10 @@ public sealed record DrillDebriefed(string Summary, string? PlanRevision, string
 [EventType("DrillClosed.v1")]
 public sealed record DrillClosed(DateOnly NextDueBy, DateTimeOffset ClosedAt);
 
+/// <summary>The next drill's due date passed with no later drill held (at least every half year, 000:616): flagged once.</summary>
+[EventType("NextDrillOverdue.v1")]
+public sealed record NextDrillOverdue(DateOnly DueBy, DateTimeOffset DetectedAt);
+
 public enum DrillStatus { Planned, Briefed, Conducted, Debriefed, Closed }
 
 public sealed record DrillState
@@ -41,6 +45,7 @@ public sealed record DrillState
     public DateTimeOffset? ConductedAt { get; init; }
     public string? PlanRevision { get; init; }
     public DateOnly? NextDueBy { get; init; }
+    public bool NextOverdue { get; init; }
 
     public DrillState Apply(object @event) => @event switch
     {
@@ -49,6 +54,7 @@ public sealed record DrillState
         DrillConducted e => this with { Status = DrillStatus.Conducted, ConductedAt = e.ConductedAt },
         DrillDebriefed e => this with { Status = DrillStatus.Debriefed, PlanRevision = e.PlanRevision },
         DrillClosed e => this with { Status = DrillStatus.Closed, NextDueBy = e.NextDueBy },
+        NextDrillOverdue => this with { NextOverdue = true },
         _ => this,
     };
 }
@@ -73,6 +79,7 @@ public sealed class DrillDecider : Decider<DrillState, IDrillCommand>
         {
             PlanDrill c => PlanDrill.Decide(c, state, now),
             AdvanceDrill c => AdvanceDrill.Decide(c, state, now),
+            MarkNextDrillOverdue c => MarkNextDrillOverdue.Decide(c, state, now),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a drill command.", nameof(command)),
         };
     }

@@ -39,6 +39,10 @@ public sealed record EquipmentLostOrDamaged(Guid ReportId, string Loss, int Quan
 [EventType("EquipmentRepairRequested.v1")]
 public sealed record EquipmentRepairRequested(Guid RequestId, string Fault, DateTimeOffset RequestedAt);
 
+/// <summary>The alarm system signalled a fault on the item's device.</summary>
+[EventType("EquipmentFaultSignalled.v1")]
+public sealed record EquipmentFaultSignalled(Guid SignalId, string DeviceId, string Detail, DateTimeOffset SignalledAt);
+
 /// <summary>The repair's work order was completed and signed.</summary>
 [EventType("EquipmentRepaired.v1")]
 public sealed record EquipmentRepaired(Guid RequestId, Guid WorkOrderId, DateTimeOffset RepairedAt);
@@ -66,6 +70,7 @@ public sealed record EquipmentState
     public DateTimeOffset? LastCheckedAt { get; init; }
     public ImmutableHashSet<Guid> LossReports { get; init; } = [];
     public Guid? OpenRepair { get; init; }
+    public ImmutableHashSet<Guid> FaultSignals { get; init; } = [];
     public int RepairRequests { get; init; }
 
     public EquipmentState Apply(object @event) => @event switch
@@ -81,6 +86,7 @@ public sealed record EquipmentState
         EquipmentTestOverdue e => this with { OverduePeriods = OverduePeriods.Add(e.Period), NextCheckAt = e.NextCheckAt },
         EquipmentLostOrDamaged e => this with { LossReports = LossReports.Add(e.ReportId) },
         EquipmentRepairRequested e => this with { OpenRepair = e.RequestId, RepairRequests = RepairRequests + 1, Defective = true },
+        EquipmentFaultSignalled e => this with { FaultSignals = FaultSignals.Add(e.SignalId), Defective = true },
         EquipmentRepaired => this with { OpenRepair = null, Defective = false },
         _ => this,
     };
@@ -109,6 +115,7 @@ public sealed class EquipmentDecider : Decider<EquipmentState, IEquipmentCommand
             MarkTestOverdue c => MarkTestOverdue.Decide(c, state, now),
             ReportEquipmentLoss c => ReportEquipmentLoss.Decide(c, state, now),
             RecordEquipmentRepair c => RecordEquipmentRepair.Decide(c, state, now),
+            ReportEquipmentFault c => ReportEquipmentFault.Decide(c, state, now),
             _ => throw new ArgumentException($"{command.GetType().Name} is not an equipment command.", nameof(command)),
         };
     }

@@ -3,15 +3,20 @@ using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Projections;
 using Platform.BuildingBlocks.ReadModels;
+using Platform.FireSafety.DailyChecks;
+using Platform.FireSafety.Drills;
 using Platform.FireSafety.Equipment;
 using Platform.FireSafety.Hazards;
+using Platform.FireSafety.Incidents;
 using Platform.FireSafety.Inspections;
 using Platform.FireSafety.KeyLocations;
+using Platform.FireSafety.Training;
 
 namespace Platform.FireSafety.ReadModel;
 
 /// <summary>
-/// What the watchers and reports of Fire safety read: one row per key location, hazard and inspection, each guarded by
+/// What the watchers and reports of Fire safety read: one row per key location, hazard, item of equipment (and per period
+/// tested), inspection, drill, training, incident and daily check, each guarded by
 /// its stream revision, and one row per patrol for the patrol log.
 /// </summary>
 public sealed class FireSafetyProjection : IProjection
@@ -36,6 +41,7 @@ public sealed class FireSafetyProjection : IProjection
             found_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_fs_hazards_deadline ON fs_hazards (deadline) WHERE status = 'rectification-ordered';
+        CREATE INDEX IF NOT EXISTS ix_fs_hazards_source ON fs_hazards (source_id) WHERE source_id IS NOT NULL;
         CREATE TABLE IF NOT EXISTS fs_equipment (
             equipment_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, code TEXT NOT NULL, type TEXT NOT NULL, location TEXT NOT NULL,
             next_check_at TEXT NOT NULL, last_tested_period TEXT, overdue_periods INTEGER NOT NULL DEFAULT 0, defective INTEGER NOT NULL DEFAULT 0,
@@ -48,7 +54,30 @@ public sealed class FireSafetyProjection : IProjection
         CREATE INDEX IF NOT EXISTS ix_fs_equipment_check ON fs_equipment (next_check_at);
         CREATE TABLE IF NOT EXISTS fs_inspections (
             inspection_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, month TEXT NOT NULL, department TEXT NOT NULL, signers INTEGER NOT NULL,
-            signed INTEGER NOT NULL DEFAULT 0, notified_at TEXT, revision INTEGER NOT NULL, position INTEGER NOT NULL
+            signed INTEGER NOT NULL DEFAULT 0, notified_at TEXT, inspector_id TEXT NOT NULL, recorded_at TEXT NOT NULL, revision INTEGER NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS fs_drills (
+            drill_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, kind TEXT NOT NULL, planned_for TEXT NOT NULL, status TEXT NOT NULL, conducted_at TEXT,
+            participants INTEGER, plan_revised INTEGER NOT NULL DEFAULT 0, next_due_by TEXT, next_overdue INTEGER NOT NULL DEFAULT 0, revision INTEGER NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS fs_training (
+            training_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, audience TEXT NOT NULL, topic TEXT NOT NULL, held_on TEXT NOT NULL, attendees INTEGER NOT NULL,
+            exams_failed INTEGER NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_fs_training_held ON fs_training (estate_id, held_on);
+        CREATE TABLE IF NOT EXISTS fs_exam_results (
+            training_id TEXT NOT NULL, staff_id TEXT NOT NULL, estate_id TEXT NOT NULL, held_on TEXT NOT NULL, passed INTEGER NOT NULL,
+            PRIMARY KEY (staff_id, training_id)
+        );
+        CREATE TABLE IF NOT EXISTS fs_incidents (
+            incident_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, location TEXT NOT NULL, source TEXT NOT NULL, occurred_at TEXT NOT NULL, status TEXT NOT NULL,
+            acknowledged_at TEXT, outcome TEXT, casualties INTEGER, revision INTEGER NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_fs_incidents_at ON fs_incidents (estate_id, occurred_at);
+        CREATE TABLE IF NOT EXISTS fs_daily_checks (
+            check_id TEXT PRIMARY KEY, estate_id TEXT NOT NULL, kind TEXT NOT NULL, day TEXT NOT NULL, checked_by TEXT NOT NULL, has_findings INTEGER NOT NULL,
+            revision INTEGER NOT NULL, position INTEGER NOT NULL
         );
         """;
 
@@ -56,8 +85,15 @@ public sealed class FireSafetyProjection : IProjection
 
     public void EnsureSchema(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction, Schema);
 
-    public void Reset(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction,
-        "DELETE FROM fs_key_locations; DELETE FROM fs_patrols; DELETE FROM fs_hazards; DELETE FROM fs_inspections; DELETE FROM fs_equipment;");
+    /// <summary>Drops the tables, so that a rebuild also brings a read model from an earlier schema up to this one.</summary>
+    public void Reset(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction, string.Concat(
+        Tables.Select(table => $"DROP TABLE IF EXISTS {table};")));
+
+    private static readonly string[] Tables =
+    [
+        "fs_key_locations", "fs_patrols", "fs_hazards", "fs_equipment", "fs_equipment_periods", "fs_inspections", "fs_drills", "fs_training", "fs_incidents",
+        "fs_daily_checks", "fs_exam_results",
+    ];
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, object @event)
     {
@@ -70,6 +106,15 @@ public sealed class FireSafetyProjection : IProjection
             ApplyToEquipment(Row(connection, transaction, recorded, "fs_equipment", "equipment_id", FireStreams.Equipment.IdOf(stream)), @event);
         else if (FireStreams.Inspections.Owns(stream))
             ApplyToInspection(Row(connection, transaction, recorded, "fs_inspections", "inspection_id", FireStreams.Inspections.IdOf(stream)), @event);
+        else if (FireStreams.Drills.Owns(stream))
+            ApplyToDrill(Row(connection, transaction, recorded, "fs_drills", "drill_id", FireStreams.Drills.IdOf(stream)), @event);
+        else if (FireStreams.Incidents.Owns(stream))
+            ApplyToIncident(Row(connection, transaction, recorded, "fs_incidents", "incident_id", FireStreams.Incidents.IdOf(stream)), @event);
+        else if (@event is TrainingRecorded training)
+            ApplyTraining(Row(connection, transaction, recorded, "fs_training", "training_id", training.TrainingId), training);
+        else if (@event is DailyCheckRecorded check)
+            Row(connection, transaction, recorded, "fs_daily_checks", "check_id", check.CheckId).Insert(("estate_id", check.EstateId), ("kind", WireName.Of(check.Kind)),
+                ("day", SqlValues.Day(check.Day)), ("checked_by", check.CheckedBy), ("has_findings", check.Findings is not null));
     }
 
     private static RevisionGuardedRow Row(SqliteConnection connection, SqliteTransaction transaction, RecordedEvent recorded, string table, string idColumn, Guid id) =>
@@ -172,13 +217,70 @@ public sealed class FireSafetyProjection : IProjection
         switch (@event)
         {
             case InspectionRecorded e:
-                row.Insert(("estate_id", e.EstateId), ("month", e.Month), ("department", e.Department), ("signers", e.RequiredSigners.Count));
+                row.Insert(("estate_id", e.EstateId), ("month", e.Month), ("department", e.Department), ("signers", e.RequiredSigners.Count),
+                    ("inspector_id", e.InspectorId), ("recorded_at", SqlValues.Instant(e.RecordedAt)));
                 break;
             case InspectionSigned:
                 row.Update("signed = signed + 1");
                 break;
             case InspectedDepartmentNotified e:
                 row.Update("notified_at = $a", SqlValues.Instant(e.NotifiedAt));
+                break;
+            default:
+                row.Update(null);
+                break;
+        }
+    }
+
+    private static void ApplyTraining(RevisionGuardedRow row, TrainingRecorded training)
+    {
+        row.Insert(("estate_id", training.EstateId), ("audience", WireName.Of(training.Audience)), ("topic", training.Topic),
+            ("held_on", SqlValues.Day(training.HeldOn)), ("attendees", training.Attendees.Count), ("exams_failed", training.ExamResults.Count(r => !r.Passed)));
+        foreach (var result in training.ExamResults)
+            row.Execute("INSERT OR IGNORE INTO fs_exam_results VALUES ($id, $a, $b, $c, $d);", result.StaffId, training.EstateId, SqlValues.Day(training.HeldOn), result.Passed);
+    }
+
+    private static void ApplyToDrill(RevisionGuardedRow row, object @event)
+    {
+        switch (@event)
+        {
+            case DrillPlanned e:
+                row.Insert(("estate_id", e.EstateId), ("kind", WireName.Of(e.Kind)), ("planned_for", SqlValues.Day(e.PlannedFor)), ("status", "planned"));
+                break;
+            case DrillBriefed:
+                row.Update("status = 'briefed'");
+                break;
+            case DrillConducted e:
+                row.Update("status = 'conducted', conducted_at = $a, participants = $b", SqlValues.Instant(e.ConductedAt), e.Participants);
+                break;
+            case DrillDebriefed e:
+                row.Update("status = 'debriefed', plan_revised = $a", e.PlanRevision is not null);
+                break;
+            case DrillClosed e:
+                row.Update("status = 'closed', next_due_by = $a", SqlValues.Day(e.NextDueBy));
+                break;
+            case NextDrillOverdue:
+                row.Update("next_overdue = 1");
+                break;
+            default:
+                row.Update(null);
+                break;
+        }
+    }
+
+    private static void ApplyToIncident(RevisionGuardedRow row, object @event)
+    {
+        switch (@event)
+        {
+            case IncidentReported e:
+                row.Insert(("estate_id", e.EstateId), ("location", e.Location), ("source", WireName.Of(e.Source)), ("occurred_at", SqlValues.Instant(e.OccurredAt)),
+                    ("status", WireName.Of(IncidentStatus.Reported)));
+                break;
+            case IncidentAcknowledged e:
+                row.Update("status = $a, acknowledged_at = $b", WireName.Of(IncidentStatus.Acknowledged), SqlValues.Instant(e.AcknowledgedAt));
+                break;
+            case IncidentResolved e:
+                row.Update("status = $a, outcome = $b, casualties = $c", WireName.Of(IncidentStatus.Resolved), WireName.Of(e.Outcome), e.Casualties);
                 break;
             default:
                 row.Update(null);

@@ -1,6 +1,9 @@
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Projections;
+using Platform.BuildingBlocks.ReadModels;
 using Platform.BuildingBlocks.Security;
 using Platform.FireSafety.Api;
+using Platform.FireSafety.ReadModel;
 using Platform.FireSafety.Training;
 
 using NewTraining = Platform.BuildingBlocks.Http.NewAggregate<Platform.FireSafety.Training.ITrainingCommand>;
@@ -38,10 +41,33 @@ public static class TrainingEndpoints
             .Produces<TrainingView>(StatusCodes.Status201Created)
             .ProducesCommandProblems();
 
+        fire.MapGet("/training/clearance", ClearanceAsync)
+            .WithName("GetNewStaffClearance")
+            .WithSummary("Whether a new member of staff has passed the pre-job fire-safety exam and may take up the post (000:605).")
+            .Produces<NewStaffClearance>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+
         fire.MapGet("/training/{id:guid}", (Guid id, HttpContext http, TrainingCommands training, CancellationToken ct) => training.GetAsync(http, id, ct))
             .WithName("GetTraining")
             .WithSummary("One training record.")
             .Produces<TrainingView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static async Task<IResult> ClearanceAsync(HttpContext http, ReadModelDatabase database, ProjectionRunner<FireSafetyProjection> runner, CancellationToken ct,
+        string? estateId = null, string? staffId = null)
+    {
+        if (string.IsNullOrWhiteSpace(estateId)) return ApiProblems.InvalidField("estateId", "estate-required", "Name the estate.", StatusCodes.Status400BadRequest);
+        if (!http.User.CanSeeEstate(estateId)) return ApiProblems.EstateNotVisible(estateId);
+        if (string.IsNullOrWhiteSpace(staffId)) return ApiProblems.InvalidField("staffId", "staff-id-required", "Name the member of staff.", StatusCodes.Status400BadRequest);
+        if (await ReadModelQueries.CatchUpAsync(http, runner, ct) is { } wait) return wait;
+        var results = database.Query("SELECT held_on, passed FROM fs_exam_results WHERE estate_id = $estate AND staff_id = $staff ORDER BY held_on;",
+            r => (HeldOn: DateOnly.Parse(r.GetString(0), System.Globalization.CultureInfo.InvariantCulture), Passed: r.GetInt32(1) == 1),
+            ("$estate", estateId), ("$staff", staffId.Trim()));
+        var passed = results.Where(r => r.Passed).Select(r => (DateOnly?)r.HeldOn).FirstOrDefault();
+        return Results.Ok(new NewStaffClearance(estateId, staffId.Trim(), passed is not null, passed, results.Count(r => !r.Passed)));
+    }
 }
+
+/// <summary>A new member of staff takes up the post once they pass the pre-job exam (000:605): when, and the attempts failed before.</summary>
+public sealed record NewStaffClearance(string EstateId, string StaffId, bool Cleared, DateOnly? PassedOn, int FailedAttempts);

@@ -25,3 +25,19 @@ public sealed record RecordEquipmentRepair(Guid EquipmentId, Guid RequestId, Gui
         yield return new EquipmentRepairRequested(DeterministicId.Create("equipment-repair", $"{state.Id}:{number}"), fault, now);
     }
 }
+
+/// <summary>
+/// The alarm system signalled a fault on the item (F8): a defect, which asks for its repair like one a test found. Once
+/// per signal: the same signal again changes nothing.
+/// </summary>
+public sealed record ReportEquipmentFault(Guid EquipmentId, Guid SignalId, string DeviceId, string Detail, Actor By) : IEquipmentCommand
+{
+    public static Decision Decide(ReportEquipmentFault command, EquipmentState state, DateTimeOffset now)
+    {
+        if (!command.By.HasRole(Roles.System))
+            return Rejection.Forbidden("faults-from-the-alarm-system", "Faults come from the alarm system's signals.");
+        if (state.FaultSignals.Contains(command.SignalId)) return Decision.NoChange;
+        var detail = string.IsNullOrWhiteSpace(command.Detail) ? $"Fault signalled by device {command.DeviceId}" : command.Detail.Trim();
+        return Decision.Accept([new EquipmentFaultSignalled(command.SignalId, command.DeviceId, detail, now), .. RecordEquipmentRepair.Request(state, detail, now)]);
+    }
+}

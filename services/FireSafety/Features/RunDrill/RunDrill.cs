@@ -54,3 +54,16 @@ public sealed record AdvanceDrill(
     private static DateOnly NextDue(DateTimeOffset conducted, int months, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(conducted, zone).DateTime).AddMonths(months);
 }
+
+/// <summary>
+/// The watcher's check on the estate's latest closed drill: once the day after its next drill's due date has begun in the
+/// estate's calendar and no later drill has been held, the next drill is overdue, once.
+/// </summary>
+public sealed record MarkNextDrillOverdue(Guid DrillId, bool LaterDrillHeld, TimeZoneInfo Zone, Actor By) : IDrillCommand
+{
+    public static Decision Decide(MarkNextDrillOverdue command, DrillState state, DateTimeOffset now) =>
+        state is { Status: DrillStatus.Closed, NextDueBy: { } due, NextOverdue: false } && !command.LaterDrillHeld
+            && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, command.Zone).DateTime) > due
+            ? Decision.Accept(new NextDrillOverdue(due, now))
+            : Decision.NoChange;
+}
