@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Platform.Fees.Api.Tests;
@@ -20,28 +18,9 @@ public abstract class PaymentConfirmationTests(StoreUnderTest store) : IAsyncLif
         if (_api is not null) await _api.DisposeAsync();
     }
 
-    private async Task<(int Status, string? Outcome)> DeliverAsync(string id, object data, string token = "sidecar-secret")
-    {
-        var cloudEvent = new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["id"] = id,
-            ["source"] = "payment-provider",
-            ["type"] = "payment.confirmed",
-            ["datacontenttype"] = "application/json",
-            ["pubsubname"] = "fees-pubsub",
-            ["topic"] = "payment-confirmations",
-            ["data"] = System.Text.Json.JsonSerializer.SerializeToNode(data),
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/dapr/payment-confirmations")
-        {
-            Content = new StringContent(cloudEvent.ToJsonString(), Encoding.UTF8, "application/cloudevents+json"),
-        };
-        request.Headers.Add("dapr-api-token", token);
-        using var response = await _api.Api.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, response.IsSuccessStatusCode ? JsonNode.Parse(text)!["status"]?.GetValue<string>() : null);
-    }
+    private Task<(int Status, string? Outcome)> DeliverAsync(string id, object data, string token = "sidecar-secret") =>
+        new DaprSidecar(_api.Api.Http, "fees-pubsub", "payment-confirmations", "/dapr/payment-confirmations", "sidecar-secret")
+            .DeliverAsync(id, data, token, type: "payment.confirmed");
 
     [SkippableFact]
     public async Task The_subscription_names_the_topic_its_route_and_its_dead_letter_topic()

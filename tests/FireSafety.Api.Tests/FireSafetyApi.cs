@@ -16,9 +16,15 @@ public sealed class FireSafetyApi : ServiceUnderTest<HazardCommands>
 
     private FireSafetyApi(Started started) : base(started) { }
 
-    public static async Task<FireSafetyApi> StartAsync(StoreUnderTest store, Uri? virtualHost = null, string? storeNamespace = null, FakeTimeProvider? time = null) =>
+    public const string SidecarToken = "sidecar-secret";
+
+    public static async Task<FireSafetyApi> StartAsync(
+        StoreUnderTest store, Uri? virtualHost = null, string? storeNamespace = null, FakeTimeProvider? time = null, params (string Key, string Value)[] settings) =>
         new(await StartHostAsync("fire-api", store, virtualHost, storeNamespace, time ?? new FakeTimeProvider(Start), null,
-            [("FireSafety:PatrolWatcher:Interval", "1.00:00:00"), ("FireSafety:HazardWatcher:Interval", "1.00:00:00")]));
+            [("FireSafety:PatrolWatcher:Interval", "1.00:00:00"), ("FireSafety:HazardWatcher:Interval", "1.00:00:00"), ("FireSafety:Dapr:AppApiToken", SidecarToken)],
+            settings));
+
+    public DaprSidecar Sidecar => new(Api.Http, "fire-safety-pubsub", "fire-alarms", "/dapr/fire-alarms", SidecarToken);
 
     public string Officer => Token("officer-1", "fire-safety-officer");
     public string Guard => Token("guard-1", "security-guard");

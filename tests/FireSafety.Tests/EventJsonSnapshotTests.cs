@@ -43,6 +43,13 @@ public class EventJsonSnapshotTests
         { "DrillClosed.v1", """{"nextDueBy":"2026-12-10","closedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "TrainingRecorded.v1", """{"trainingId":"0193c000-0000-7000-8000-000000000001","estateId":"e","audience":"newStaff","topic":"Evacuation","heldOn":"2026-06-10","trainer":"Liu","attendees":["n"],"examResults":[{"staffId":"n","passed":true}],"recordedBy":"o","recordedAt":"2026-06-10T08:00:00+08:00"}""" },
         { "HazardClosed.v1", """{"closedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "NextDrillOverdue.v1", """{"dueBy":"2026-12-10","detectedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "EquipmentFaultSignalled.v1", """{"signalId":"0193c000-0000-7000-8000-000000000001","deviceId":"SD-B2-01","detail":"Loop open","signalledAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "AlarmDeviceRegistered.v1", """{"deviceId":"SD-B2-01","equipmentId":"0193c000-0000-7000-8000-000000000001","estateId":"e","location":"B2","registeredBy":"o","registeredAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "IncidentReported.v1", """{"incidentId":"0193c000-0000-7000-8000-000000000001","estateId":"e","location":"B2","source":"alarm","deviceId":"SD-B2-01","equipmentId":"0193c000-0000-7000-8000-000000000001","description":"Smoke","occurredAt":"2026-06-10T08:00:00+08:00","reportedBy":"system","reportedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "IncidentAcknowledged.v1", """{"acknowledgedBy":"g","acknowledgedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "IncidentResolved.v1", """{"outcome":"falseAlarm","note":"Steam","casualties":0,"resolvedBy":"o","resolvedAt":"2026-06-10T08:00:00+08:00"}""" },
+        { "DailyCheckRecorded.v1", """{"checkId":"0193c000-0000-7000-8000-000000000001","estateId":"e","kind":"serviceHallClosing","day":"2026-06-10","findings":null,"checkedBy":"g","checkedAt":"2026-06-10T08:00:00+08:00"}""" },
     };
 
     private static readonly Dictionary<string, object> Events = new()
@@ -77,6 +84,13 @@ public class EventJsonSnapshotTests
         ["EquipmentTested.v1"] = new Equipment.EquipmentTested("2026-06", false, null, "o", At, At),
         ["EquipmentTestOverdue.v1"] = new Equipment.EquipmentTestOverdue("2026-06", At, At, At),
         ["EquipmentLostOrDamaged.v1"] = new Equipment.EquipmentLostOrDamaged(Id, "lost", 1, "GM", "g", At),
+        ["NextDrillOverdue.v1"] = new Drills.NextDrillOverdue(new DateOnly(2026, 12, 10), At),
+        ["EquipmentFaultSignalled.v1"] = new Equipment.EquipmentFaultSignalled(Id, "SD-B2-01", "Loop open", At),
+        ["AlarmDeviceRegistered.v1"] = new Alarms.AlarmDeviceRegistered("SD-B2-01", Id, "e", "B2", "o", At),
+        ["IncidentReported.v1"] = new Incidents.IncidentReported(Id, "e", "B2", Incidents.IncidentSource.Alarm, "SD-B2-01", Id, "Smoke", At, "system", At),
+        ["IncidentAcknowledged.v1"] = new Incidents.IncidentAcknowledged("g", At),
+        ["IncidentResolved.v1"] = new Incidents.IncidentResolved(Incidents.IncidentOutcome.FalseAlarm, "Steam", 0, "o", At),
+        ["DailyCheckRecorded.v1"] = new DailyChecks.DailyCheckRecorded(Id, "e", DailyChecks.DailyCheckKind.ServiceHallClosing, new DateOnly(2026, 6, 10), null, "g", At),
     };
 
     [Theory]
