@@ -27,33 +27,16 @@ public static class BillingCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var accounts = args.Length >= 2 && args[0] == "--accounts" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-        var esdb = Environment.GetEnvironmentVariable(EventStoreRegistration.ConnectionEnvironmentVariable);
-        var store = esdb is { Length: > 0 }
-            ? new (string, string)[] { ("EventStore:Embedded", "false"), ("EventStore:ConnectionString", esdb), ("EventStore:Namespace", StoreUnderTest.NewNamespace()) }
-            : [("EventStore:Embedded", "true")];
-        // A console harness has no test manifest: tell the host factory where the service's content root is.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLATFORM_FEES", Path.Combine(PlatformProcess.RepositoryRoot(), "services", "Fees"));
-        var broker = await RabbitMqBroker.SharedAsync();
-        var virtualHost = await broker.CreateVirtualHostAsync();
-        using var data = new TempDirectory("fees-bench");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero));
         // The watchers' timers stay quiet (45 days, more than the 29 the clock jumps; a timer takes no more than 49), so the run timed is the only one.
-        var host = await ServiceHost<AccountCommands>.StartAsync(virtualHost, data.Path, time,
-            [("Fees:BillingWatcher:Interval", "45.00:00:00"), ("Fees:ArrearsWatcher:Interval", "45.00:00:00"), ("Logging:LogLevel:Default", "Warning"), .. store]);
-        try
-        {
-            return await MeasureAsync(host.Services, time, accounts, esdb);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-            await broker.DeleteVirtualHostAsync(virtualHost);
-        }
+        await using var bench = await ServiceBenchmark<AccountCommands>.StartAsync("Fees", time,
+            ("Fees:BillingWatcher:Interval", "45.00:00:00"), ("Fees:ArrearsWatcher:Interval", "45.00:00:00"));
+        return await MeasureAsync(bench.Services, time, accounts, bench.StoreName);
     }
 
-    private static async Task<int> MeasureAsync(IServiceProvider services, FakeTimeProvider time, int accounts, string? esdb)
+    private static async Task<int> MeasureAsync(IServiceProvider services, FakeTimeProvider time, int accounts, string storeName)
     {
-        Console.WriteLine($"Billing-run benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {accounts:N0} accounts, store: {(esdb is { Length: > 0 } ? $"EventStoreDB at {esdb}" : "SQLite")}");
+        Console.WriteLine($"Billing-run benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {accounts:N0} accounts, store: {storeName}");
 
         var finance = new Actor("bench", Roles.FinanceClerk);
         var envelope = new CommandEnvelope(finance, "bench");

@@ -27,32 +27,15 @@ public static class IssuesCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var issues = args.Length >= 2 && args[0] == "--issues" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
-        var esdb = Environment.GetEnvironmentVariable(EventStoreRegistration.ConnectionEnvironmentVariable);
-        var store = esdb is { Length: > 0 }
-            ? new (string, string)[] { ("EventStore:Embedded", "false"), ("EventStore:ConnectionString", esdb), ("EventStore:Namespace", StoreUnderTest.NewNamespace()) }
-            : [("EventStore:Embedded", "true")];
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLATFORM_INVENTORY", Path.Combine(PlatformProcess.RepositoryRoot(), "services", "Inventory"));
-        var broker = await RabbitMqBroker.SharedAsync();
-        var virtualHost = await broker.CreateVirtualHostAsync();
-        using var data = new TempDirectory("inventory-bench");
-        var host = await ServiceHost<ItemCommands>.StartAsync(virtualHost, data.Path, new FakeTimeProvider(new DateTimeOffset(2026, 3, 31, 2, 0, 0, TimeSpan.Zero)),
-            [("Logging:LogLevel:Default", "Warning"), .. store]);
-        try
-        {
-            return await MeasureAsync(host, issues, esdb);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-            await broker.DeleteVirtualHostAsync(virtualHost);
-        }
+        await using var bench = await ServiceBenchmark<ItemCommands>.StartAsync("Inventory", new FakeTimeProvider(new DateTimeOffset(2026, 3, 31, 2, 0, 0, TimeSpan.Zero)));
+        return await MeasureAsync(bench.Host, issues, bench.StoreName);
     }
 
-    private static async Task<int> MeasureAsync(ServiceHost<ItemCommands> host, int issues, string? esdb)
+    private static async Task<int> MeasureAsync(ServiceHost<ItemCommands> host, int issues, string storeName)
     {
         var stock = issues * 3 / 4;
         Console.WriteLine($"Hot-item issue benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {issues:N0} requisitions of 1 against {stock:N0} on hand, " +
-                          $"{Keepers} keepers, store: {(esdb is { Length: > 0 } ? $"EventStoreDB at {esdb}" : "SQLite")}");
+                          $"{Keepers} keepers, store: {storeName}");
         var services = host.Services;
         var site = await SetUpAsync(services, stock);
         var requisitions = await SignedRequisitionsAsync(services, site, issues);
@@ -79,8 +62,8 @@ public static class IssuesCommand
         var accepted = answers.GetValueOrDefault(200);
         var refused = answers.GetValueOrDefault(409);
         var other = answers.Where(a => a.Key is not (200 or 409)).Sum(a => a.Value);
-        Console.WriteLine($"  {issues:N0} issues in {clock.Elapsed.TotalSeconds:F1} s: {issues / clock.Elapsed.TotalSeconds:N0} issues/s, p50 {Percentile(sorted, 0.50):F1} ms, " +
-                          $"p99 {Percentile(sorted, 0.99):F1} ms, {cpu.TotalMilliseconds / issues:F2} ms CPU each");
+        Console.WriteLine($"  {issues:N0} issues in {clock.Elapsed.TotalSeconds:F1} s: {issues / clock.Elapsed.TotalSeconds:N0} issues/s, p50 {ServiceBenchmark<ItemCommands>.Percentile(sorted, 0.50):F1} ms, " +
+                          $"p99 {ServiceBenchmark<ItemCommands>.Percentile(sorted, 0.99):F1} ms, {cpu.TotalMilliseconds / issues:F2} ms CPU each");
         Console.WriteLine($"  accepted {accepted:N0}, refused for short stock {refused:N0}, anything else {other:N0}");
 
         var (balance, lowest, entries) = await LedgerAsync(services, site.Id);
@@ -148,6 +131,4 @@ public static class IssuesCommand
         }
         return (balance, lowest, entries);
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }

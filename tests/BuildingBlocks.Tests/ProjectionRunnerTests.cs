@@ -25,6 +25,8 @@ public sealed class TallyProjection : IProjection
 
     public string Name => "tally";
 
+    public int SchemaVersion { get; init; } = 1;
+
     public Func<RecordedEvent, bool>? FailOn { get; set; }
 
     public int Applied => Volatile.Read(ref _applied);
@@ -215,6 +217,29 @@ public sealed class ProjectionRunnerTests : IDisposable
         Assert.Equal(30, first.Applied);
         Assert.Equal(20, second.Applied);
         AssertEachAppliedOnce(ReadModel(), events);
+    }
+
+    [Fact]
+    public async Task A_model_kept_by_another_schema_version_is_rebuilt_from_the_first_event_at_start_and_one_kept_by_this_version_is_not()
+    {
+        await AppendAsync(30);
+        var events = await EventsAsync();
+        foreach (var (version, applied) in new[] { (1, 30), (2, 30), (2, 0) })
+        {
+            var projection = new TallyProjection { SchemaVersion = version };
+            var runner = Runner(projection);
+            await runner.StartAsync(default);
+            try
+            {
+                Assert.True(await runner.WaitForAsync(events[^1].Position, Wait));
+            }
+            finally
+            {
+                await runner.StopAsync(default);
+            }
+            Assert.Equal(applied, projection.Applied);
+            AssertEachAppliedOnce(ReadModel(), events);
+        }
     }
 
     [Fact]

@@ -92,4 +92,60 @@ public sealed class TwoReplicasTests : IAsyncLifetime
         }
         Assert.Equal((6, 1), (missed, overdue));
     }
+
+    [SkippableFact]
+    public async Task Alarms_delivered_to_both_replicas_as_MQTT_does_and_Work_orders_answers_consumed_by_either_are_each_stored_once()
+    {
+        Skip.If(Store.SkipReason is not null, Store.SkipReason);
+        var detector = await _first.CreateAsync($"{FireSafetyApi.Fire}/equipment", _first.Officer, new
+        {
+            estateId = FireSafetyApi.Estate, code = "SD-R", type = "smoke-detector", location = "B3", custodian = "Zhao", siteStoreCode = "SITE", itemCode = "SD",
+        });
+        await _first.CreateAsync($"{FireSafetyApi.Fire}/alarm-devices", _first.Officer, new { deviceId = "SD-R-1", equipmentId = detector[(detector.LastIndexOf('/') + 1)..] });
+        var signals = Enumerable.Range(1, 5).Select(i => ($"alarm-{i}", (object)new { deviceId = "SD-R-1", signal = "alarm", occurredAt = FireSafetyApi.Start }))
+            .Append(("fault-1", new { deviceId = "SD-R-1", signal = "fault", occurredAt = FireSafetyApi.Start, detail = "Loop open" })).ToList();
+        var answers = await Task.WhenAll(signals.SelectMany(s => new[] { _first.Sidecar.DeliverAsync(s.Item1, s.Item2), _second.Sidecar.DeliverAsync(s.Item1, s.Item2) }));
+        Assert.All(answers, a => Assert.Equal((200, "SUCCESS"), a));
+
+        var hazard = await _first.CreateAsync($"{FireSafetyApi.Fire}/hazards", _first.Officer,
+            new { estateId = FireSafetyApi.Estate, location = "B3", description = "Door wedged open", source = "patrol" });
+        await _first.StepAsync($"{hazard}/rectification-order", _first.Officer, new { responsibleUnit = "Engineering", deadline = FireSafetyApi.Start.AddDays(2), needsWork = true });
+        var hazardId = Guid.Parse(hazard[(hazard.LastIndexOf('/') + 1)..]);
+        var completed = new Contracts.WorkOrders.FireSafetyWorkCompletedV1(Guid.NewGuid(), Features.RecordRectificationWork.RequestIdFor(hazardId, 1),
+            "hazard-rectification", hazardId, null, FireSafetyApi.Estate, FireSafetyApi.Start);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _first.PublishAsync(completed, Guid.NewGuid())));
+        await Eventually.UntilAsync(async () => (await _second.Api.GetAsync(hazard, _second.Officer)).Body!["status"]!.GetValue<string>() == "rectified",
+            TimeSpan.FromSeconds(60), "either replica should record the completion");
+
+        var counts = new Dictionary<string, int>();
+        await foreach (var e in _first.Store.ReadAllAsync(null, "firesafety.", int.MaxValue))
+            counts[e.EventType] = counts.GetValueOrDefault(e.EventType) + 1;
+        Assert.Equal((5, 1, 1), (counts["IncidentReported.v1"], counts["EquipmentFaultSignalled.v1"], counts["EquipmentRepairRequested.v1"]));
+        await Eventually.UntilAsync(async () =>
+        {
+            var rectified = 0;
+            await foreach (var e in _first.Store.ReadAllAsync(null, "firesafety.", int.MaxValue))
+                if (e.EventType == "HazardRectified.v1") rectified++;
+            return rectified == 1;
+        }, TimeSpan.FromSeconds(30), "the completion should be recorded once");
+    }
+
+    [SkippableFact]
+    public async Task An_overdue_drill_is_flagged_once_however_both_replicas_watchers_run()
+    {
+        Skip.If(Store.SkipReason is not null, Store.SkipReason);
+        var drill = await _first.CreateAsync($"{FireSafetyApi.Fire}/drills", _first.Officer, new { estateId = FireSafetyApi.Estate, kind = "evacuation", plannedFor = "2026-06-10", plan = "P" });
+        foreach (var (step, body) in new (string, object?)[] { ("briefing", new { text = "W" }), ("conduct", new { participants = 9 }),
+                     ("debrief", new { text = "OK", planRevision = "R2" }), ("close", null) })
+            await _first.StepAsync($"{drill}/{step}", _first.Officer, body);
+        await Task.WhenAll(_first.CatchUpAsync(), _second.CatchUpAsync());
+
+        _first.Time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 1, 0, 0, TimeSpan.Zero));
+        await Task.WhenAll(_first.RunWatchersOnThisInstanceAsync(), _second.RunWatchersOnThisInstanceAsync(), _second.RunWatchersOnThisInstanceAsync());
+
+        var overdue = 0;
+        await foreach (var e in _first.Store.ReadAllAsync(null, "firesafety.", int.MaxValue))
+            if (e.EventType == "NextDrillOverdue.v1") overdue++;
+        Assert.Equal(1, overdue);
+    }
 }

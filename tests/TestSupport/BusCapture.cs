@@ -3,6 +3,31 @@ using MassTransit;
 
 namespace Platform.TestSupport;
 
+public static class BusCapture
+{
+    /// <summary>Publishes <paramref name="message"/> on <paramref name="virtualHost"/>, as another service would.</summary>
+    public static async Task PublishAsync(Uri virtualHost, object message, Guid messageId)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => Connect(rabbit, virtualHost));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    internal static void Connect(IRabbitMqBusFactoryConfigurator rabbit, Uri virtualHost) =>
+        rabbit.Host(virtualHost.Host, (ushort)virtualHost.Port, Uri.UnescapeDataString(virtualHost.AbsolutePath.TrimStart('/')), host =>
+        {
+            host.Username("guest");
+            host.Password("guest");
+        });
+}
+
 /// <summary>A queue of its own on a service's virtual host that keeps every <typeparamref name="T"/> published there, as a downstream system would bind one.</summary>
 public sealed class BusCapture<T> : IAsyncDisposable where T : class
 {
@@ -17,11 +42,7 @@ public sealed class BusCapture<T> : IAsyncDisposable where T : class
         BusCapture<T>? capture = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(virtualHost.Host, (ushort)virtualHost.Port, Uri.UnescapeDataString(virtualHost.AbsolutePath.TrimStart('/')), host =>
-            {
-                host.Username("guest");
-                host.Password("guest");
-            });
+            BusCapture.Connect(rabbit, virtualHost);
             rabbit.ReceiveEndpoint($"test-capture-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;

@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -93,24 +92,7 @@ public abstract class ServiceUnderTest<TEntryPoint> : IAsyncDisposable where TEn
     }
 
     /// <summary>Publishes <paramref name="message"/> on the service's virtual host, as another service would.</summary>
-    public async Task PublishAsync(object message, Guid messageId)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-            rabbit.Host(VirtualHost.Host, (ushort)VirtualHost.Port, Uri.UnescapeDataString(VirtualHost.AbsolutePath.TrimStart('/')), host =>
-            {
-                host.Username("guest");
-                host.Password("guest");
-            }));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, message.GetType(), context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
+    public Task PublishAsync(object message, Guid messageId) => BusCapture.PublishAsync(VirtualHost, message, messageId);
 
     public async ValueTask DisposeAsync()
     {

@@ -175,3 +175,56 @@ public abstract class FieldWorkTests(StoreUnderTest store) : IAsyncLifetime
 public sealed class FieldWorkTestsOnSqlite() : FieldWorkTests(StoreUnderTest.Sqlite);
 
 public sealed class FieldWorkTestsOnEventStoreDb() : FieldWorkTests(StoreUnderTest.EventStoreDb);
+
+/// <summary>F7 and F8 on Work orders' side of the bus, with Fire safety played by the test: its request opens an order, whose completion answers it.</summary>
+public abstract class FireSafetyWorkTests(StoreUnderTest store) : IAsyncLifetime
+{
+    private WorkOrdersApi _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (store.SkipReason is not null) return;
+        _api = await WorkOrdersApi.StartAsync(store);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_api is not null) await _api.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task F7_a_rectification_request_opens_an_order_due_at_the_hazards_deadline_once_and_its_completion_answers_fire_safety()
+    {
+        Skip.If(store.SkipReason is not null, store.SkipReason);
+        var agent = _api.Token("agent-1", "call-centre-agent");
+        var technician = _api.Token("tech-1", "technician");
+        await using var answers = await BusCapture<Contracts.WorkOrders.FireSafetyWorkCompletedV1>.StartAsync(_api.VirtualHost);
+        var request = new Contracts.FireSafety.FireSafetyWorkRequestedV1(Guid.NewGuid(), "hazard-rectification", Guid.NewGuid(), null, "estate-1", "Stair B",
+            "Fire door closer broken", WorkOrdersApi.Start.AddDays(7), WorkOrdersApi.Start);
+        await BusCapture.PublishAsync(_api.VirtualHost, request, Guid.NewGuid());
+        await BusCapture.PublishAsync(_api.VirtualHost, request, Guid.NewGuid());
+
+        var order = $"{WorkOrdersApi.Orders}/{Features.OpenFromFireSafety.WorkOrderIdFor(request.RequestId)}";
+        await Eventually.UntilAsync(async () => (await _api.Api.GetAsync(order, agent)).Status == 200, TimeSpan.FromSeconds(60), "the request should open an order");
+        var opened = (await _api.Api.GetAsync(order, agent)).Body!;
+        Assert.Equal(("fire-safety", "fire-safety", "safety-facility", WorkOrdersApi.Start.AddDays(7)), (opened["channel"]!.GetValue<string>(),
+            opened["category"]!.GetValue<string>(), opened["urgency"]!.GetValue<string>(), opened["repairDueAt"]!.GetValue<DateTimeOffset>()));
+        Assert.Equal(request.HazardId, opened["fireSafety"]!["hazardId"]!.GetValue<Guid>());
+
+        await _api.Api.PostAsync($"{order}/dispatch", agent, new { technicianId = "tech-1", appointmentAt = WorkOrdersApi.Start.AddHours(1) });
+        await _api.Api.PostAsync($"{order}/arrival", technician);
+        await _api.Api.PostAsync($"{order}/start", technician);
+        Assert.Equal(200, (await _api.Api.PostAsync($"{order}/completion", technician, new { signedOffBy = "Engineering" })).Status);
+
+        var answer = await answers.OneAsync(a => a.RequestId == request.RequestId, "the completion should answer Fire safety's request");
+        Assert.Equal(("hazard-rectification", request.HazardId, "estate-1"), (answer.Kind, answer.HazardId, answer.EstateId));
+        var logged = 0;
+        await foreach (var e in _api.Store.ReadAllAsync(null, "workorders.", int.MaxValue))
+            if (e.EventType == "WorkOrderLogged.v1") logged++;
+        Assert.Equal(1, logged);
+    }
+}
+
+public sealed class FireSafetyWorkTestsOnSqlite() : FireSafetyWorkTests(StoreUnderTest.Sqlite);
+
+public sealed class FireSafetyWorkTestsOnEventStoreDb() : FireSafetyWorkTests(StoreUnderTest.EventStoreDb);

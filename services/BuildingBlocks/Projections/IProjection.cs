@@ -12,6 +12,12 @@ public interface IProjection
     /// <summary>Stable name: the checkpoint's key and what an operator names to rebuild it.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The version of the projection's tables. Raise it when they change: at start, a model kept by another version is
+    /// reset (<see cref="Reset"/>, which must then work on the older tables) and replayed from the first event.
+    /// </summary>
+    int SchemaVersion => 1;
+
     /// <summary>Creates the projection's tables if missing. Runs at every start and after a reset.</summary>
     void EnsureSchema(SqliteConnection connection, SqliteTransaction transaction);
 

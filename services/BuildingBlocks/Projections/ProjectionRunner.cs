@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventSourcing;
@@ -105,6 +106,23 @@ public class ProjectionRunner : BackgroundService
             if (end == last) break;
         }
         return end is not { } target || await WaitForAsync(target, timeout, ct);
+    }
+
+    /// <summary>
+    /// A model kept by another schema version (a model with a checkpoint but no recorded version was kept by version 1)
+    /// is reset and its checkpoint deleted, so it is replayed into the current tables.
+    /// </summary>
+    private void ResetIfKeptByAnotherSchema(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var kept = Checkpoints.LoadSchemaVersion(connection, transaction, Name)
+            ?? (Checkpoints.Load(connection, transaction, Name) is null ? (int?)null : 1);
+        if (kept is { } version && version != Projection.SchemaVersion)
+        {
+            _logger.LogWarning("Projection {Projection} was kept by schema version {Kept}; rebuilding it for version {Current}", Name, version, Projection.SchemaVersion);
+            Projection.Reset(connection, transaction);
+            Checkpoints.Delete(connection, transaction, Name);
+        }
+        Checkpoints.SaveSchemaVersion(connection, transaction, Name, Projection.SchemaVersion);
     }
 
     /// <summary>
@@ -245,6 +263,7 @@ public class ProjectionRunner : BackgroundService
         {
             using var connection = _database.Open();
             using var transaction = connection.BeginTransaction();
+            ResetIfKeptByAnotherSchema(connection, transaction);
             Projection.EnsureSchema(connection, transaction);
             var checkpoint = Checkpoints.Load(connection, transaction, Name);
             transaction.Commit();

@@ -33,6 +33,10 @@ public sealed class ReadModelDatabase
                 commit_position  INTEGER NOT NULL,
                 prepare_position INTEGER NOT NULL
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS projection_schemas (
+                name    TEXT PRIMARY KEY,
+                version INTEGER NOT NULL
+            ) WITHOUT ROWID;
             """;
         command.ExecuteNonQuery();
     }
@@ -95,6 +99,28 @@ public static class Checkpoints
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$commit", (long)position.Commit);
         command.Parameters.AddWithValue("$prepare", (long)position.Prepare);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The schema version the model of <paramref name="name"/> was kept by; null when none was recorded.</summary>
+    public static int? LoadSchemaVersion(SqliteConnection connection, SqliteTransaction? transaction, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version FROM projection_schemas WHERE name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar() is long version ? (int)version : null;
+    }
+
+    public static void SaveSchemaVersion(SqliteConnection connection, SqliteTransaction? transaction, string name, int version)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO projection_schemas (name, version) VALUES ($name, $version) ON CONFLICT (name) DO UPDATE SET version = excluded.version;
+            """;
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$version", version);
         command.ExecuteNonQuery();
     }
 

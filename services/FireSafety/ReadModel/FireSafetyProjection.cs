@@ -83,6 +83,9 @@ public sealed class FireSafetyProjection : IProjection
 
     public string Name => ProjectionName;
 
+    /// <summary>2: hazards' re-checks and work, periods of equipment, drills, training, exam results, incidents and daily checks.</summary>
+    public int SchemaVersion => 2;
+
     public void EnsureSchema(SqliteConnection connection, SqliteTransaction transaction) => RevisionGuardedRow.Run(connection, transaction, Schema);
 
     /// <summary>Drops the tables, so that a rebuild also brings a read model from an earlier schema up to this one.</summary>
