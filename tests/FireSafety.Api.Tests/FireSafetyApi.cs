@@ -46,3 +46,22 @@ public sealed class FireSafetyApi : ServiceUnderTest<HazardCommands>
         Assert.True(answer.Status == 200, $"{path}: {answer}");
     }
 }
+
+/// <summary>A class of tests on one Fire-safety service of its own, started on <see cref="Store"/> (none when that store is not here).</summary>
+public abstract class FireSafetyApiTests(StoreUnderTest store) : IAsyncLifetime
+{
+    protected StoreUnderTest Store => store;
+
+    protected FireSafetyApi Service { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (store.SkipReason is not null) return;
+        Service = await FireSafetyApi.StartAsync(store);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Service is not null) await Service.DisposeAsync();
+    }
+}

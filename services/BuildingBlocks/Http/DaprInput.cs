@@ -26,6 +26,21 @@ public static class DaprInput
         }),
     };
 
+    /// <summary>
+    /// Serves <paramref name="route"/> for the sidecar to post <paramref name="topic"/>'s events to, and declares the
+    /// subscription, with its dead-letter topic, at <c>GET /dapr/subscribe</c>. Anonymous: the handler checks the sidecar's token.
+    /// </summary>
+    public static void MapTopic(WebApplication app, string pubsub, string topic, string deadLetterTopic, string route, Delegate handler)
+    {
+        if (((IApplicationBuilder)app).Properties.TryAdd(SubscribeHandlerMapped, true)) app.MapSubscribeHandler();
+        app.MapPost(route, handler)
+            .WithTopic(new Dapr.TopicOptions { PubsubName = pubsub, Name = topic, DeadLetterTopic = deadLetterTopic })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+
+    private const string SubscribeHandlerMapped = "Platform.Dapr.SubscribeHandlerMapped";
+
     public static IResult Success { get; } = Results.Ok(new { status = "SUCCESS" });
 
     public static IResult Retry { get; } = Results.Ok(new { status = "RETRY" });

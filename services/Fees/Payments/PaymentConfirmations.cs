@@ -1,4 +1,3 @@
-using Dapr;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Http;
@@ -23,14 +22,7 @@ public static class PaymentConfirmations
     public const string DeadLetterTopic = "payment-confirmations-dead-letter";
     public const string Route = "/dapr/payment-confirmations";
 
-    public static void Map(WebApplication app)
-    {
-        app.MapSubscribeHandler();
-        app.MapPost(Route, ReceiveAsync)
-            .WithTopic(new TopicOptions { PubsubName = PubSub, Name = Topic, DeadLetterTopic = DeadLetterTopic })
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-    }
+    public static void Map(WebApplication app) => DaprInput.MapTopic(app, PubSub, Topic, DeadLetterTopic, Route, ReceiveAsync);
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, PaymentDesk desk, IConfiguration configuration, ILogger<PaymentDesk> logger, CancellationToken ct)
     {

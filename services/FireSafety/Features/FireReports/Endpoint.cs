@@ -63,41 +63,25 @@ public static class FireReportEndpoints
 {
     public static void Map(RouteGroupBuilder fire)
     {
-        fire.MapGet("/reports/hazards", HazardsAsync)
-            .WithName("HazardRegisterReport")
-            .WithSummary("The hazard register of an estate, with status, deadline and overdue; format=csv gives it for the fire authority.")
-            .Produces<HazardRegister>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        Report<HazardRegister>(fire, "hazards", HazardsAsync, "HazardRegisterReport",
+            "The hazard register of an estate, with status, deadline and overdue; format=csv gives it for the fire authority.");
+        Report<PatrolLog>(fire, "patrols", PatrolsAsync, "PatrolLogReport",
+            "Patrol log completeness of an estate's key locations for a day (UTC): expected 12 each, recorded, with findings; and the day's daily checks.");
+        Report<InspectionRecords>(fire, "inspections", InspectionsAsync, "InspectionRecordsReport",
+            "The monthly inspection records of an estate, optionally of one month (YYYY-MM): signatures, notice, hazards found; format=csv.");
+        Report<EquipmentCompliance>(fire, "equipment-tests", EquipmentTestsAsync, "EquipmentComplianceReport",
+            "Equipment test compliance per calendar period: tests, defects and overdue periods per item, and the compliance rate; format=csv.");
+        Report<DrillsAndTraining>(fire, "drills-and-training", DrillsAndTrainingAsync, "DrillsAndTrainingReport",
+            "A year's drills and training, whether all staff were trained twice and the brigade every quarter, and when the next drill is due.", csv: false);
+        Report<IncidentLog>(fire, "incidents", IncidentsAsync, "IncidentReport",
+            "A year's incidents: fires counted with casualties (000:1030), false alarms, tests, and those still open; format=csv.");
+    }
 
-        fire.MapGet("/reports/patrols", PatrolsAsync)
-            .WithName("PatrolLogReport")
-            .WithSummary("Patrol log completeness of an estate's key locations for a day (UTC): expected 12 each, recorded, with findings; and the day's daily checks.")
-            .Produces<PatrolLog>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-
-        fire.MapGet("/reports/inspections", InspectionsAsync)
-            .WithName("InspectionRecordsReport")
-            .WithSummary("The monthly inspection records of an estate, optionally of one month (YYYY-MM): signatures, notice, hazards found; format=csv.")
-            .Produces<InspectionRecords>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-
-        fire.MapGet("/reports/equipment-tests", EquipmentTestsAsync)
-            .WithName("EquipmentComplianceReport")
-            .WithSummary("Equipment test compliance per calendar period: tests, defects and overdue periods per item, and the compliance rate; format=csv.")
-            .Produces<EquipmentCompliance>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-
-        fire.MapGet("/reports/drills-and-training", DrillsAndTrainingAsync)
-            .WithName("DrillsAndTrainingReport")
-            .WithSummary("A year's drills and training, whether all staff were trained twice and the brigade every quarter, and when the next drill is due.")
-            .Produces<DrillsAndTraining>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-
-        fire.MapGet("/reports/incidents", IncidentsAsync)
-            .WithName("IncidentReport")
-            .WithSummary("A year's incidents: fires counted with casualties (000:1030), false alarms, tests, and those still open; format=csv.")
-            .Produces<IncidentLog>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+    private static void Report<TReport>(RouteGroupBuilder fire, string route, Delegate handler, string name, string summary, bool csv = true)
+    {
+        var endpoint = fire.MapGet($"/reports/{route}", handler).WithName(name).WithSummary(summary).Produces<TReport>();
+        if (csv) endpoint.Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> HazardsAsync(HttpContext http, ReadModelDatabase database, ProjectionRunner<FireSafetyProjection> runner, TimeProvider time,

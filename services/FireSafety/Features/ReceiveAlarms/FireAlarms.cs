@@ -1,4 +1,3 @@
-using Dapr;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
 using Platform.BuildingBlocks.Http;
@@ -27,14 +26,7 @@ public static class FireAlarms
     public const string Route = "/dapr/fire-alarms";
     private const string What = "Fire-alarm signal";
 
-    public static void Map(WebApplication app)
-    {
-        app.MapSubscribeHandler();
-        app.MapPost(Route, ReceiveAsync)
-            .WithTopic(new TopicOptions { PubsubName = PubSub, Name = Topic, DeadLetterTopic = DeadLetterTopic })
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-    }
+    public static void Map(WebApplication app) => DaprInput.MapTopic(app, PubSub, Topic, DeadLetterTopic, Route, ReceiveAsync);
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, AlarmDeviceCommands devices, IncidentCommands incidents, EquipmentCommands equipment, IConfiguration configuration,
