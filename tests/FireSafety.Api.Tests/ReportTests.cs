@@ -94,6 +94,7 @@ public abstract class ReportTests(StoreUnderTest store) : FireSafetyApiTests(sto
         var again = await Service.Api.PostAsync($"{Fire}/daily-checks", Service.Guard, new { estateId = Estate, kind = "whole-site-patrol", findings = "Exit C blocked" },
             idempotencyKey: "d-2");
         Assert.Equal((201, 409), (patrol.Status, again.Status));
+        Assert.Equal(("whole-site-patrol", "2026-06-10"), (patrol.Field("kind"), patrol.Field("day")));
         var log = (await Service.Api.GetAsync($"{Fire}/reports/patrols?estateId={Estate}&day=2026-06-10", Service.Officer)).Body!;
         Assert.Equal((true, false), (log["wholeSitePatrol"]!.GetValue<bool>(), log["serviceHallClosing"]!.GetValue<bool>()));
     }

@@ -200,5 +200,10 @@ public sealed class DailyCheckCommands(CommandHandler<DailyCheckState, IDailyChe
 
     public override bool CanSee(ClaimsPrincipal user, DailyCheckState state) => state.Exists && user.CanSeeEstate(state.Record!.EstateId);
 
-    public override object Represent(DailyCheckState state, ClaimsPrincipal user) => state.Record!;
+    public override object Represent(DailyCheckState state, ClaimsPrincipal user) => DailyCheckView.From(state.Record!);
+}
+
+public sealed record DailyCheckView(Guid Id, string EstateId, string Kind, DateOnly Day, string? Findings, string CheckedBy, DateTimeOffset CheckedAt)
+{
+    public static DailyCheckView From(DailyCheckRecorded r) => new(r.CheckId, r.EstateId, WireName.Of(r.Kind), r.Day, r.Findings, r.CheckedBy, r.CheckedAt);
 }

@@ -27,13 +27,13 @@ public static class DailyCheckEndpoints
             .RequireRoles(FireRoles.Patrollers)
             .WithSummary("Record the day's whole-site patrol (000:609) or the service hall's end-of-day check (000:685), once per estate, kind and day.")
             .Accepts<RecordDailyCheckRequest>("application/json")
-            .Produces<DailyCheckRecorded>(StatusCodes.Status201Created)
+            .Produces<DailyCheckView>(StatusCodes.Status201Created)
             .ProducesCommandProblems();
 
         fire.MapGet("/daily-checks/{id:guid}", (Guid id, HttpContext http, DailyCheckCommands checks, CancellationToken ct) => checks.GetAsync(http, id, ct))
             .WithName("GetDailyCheck")
             .WithSummary("One daily check: its estate, kind, day, who made it and what they found.")
-            .Produces<DailyCheckRecorded>()
+            .Produces<DailyCheckView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
