@@ -11,8 +11,10 @@ cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/rabbitmq.sh
 source scripts/eventstoredb.sh
+source scripts/manifests.sh
 
 ensure_rabbitmq_installed || exit 1
+ensure_manifest_validator
 
 echo "Building..."
 if ! dotnet build Platform.sln -c Release -v quiet -nologo -clp:ErrorsOnly; then
