@@ -49,7 +49,7 @@ app.MapServiceDefaults(new ServiceDefaultsPipeline
     BeforeAuthorization = pipeline => pipeline.UseRateLimiter(),
 });
 
-// The merged OpenAPI document and the API reference, for anyone: on by default in Development only, so a production
+// The merged OpenAPI document, the API reference and the event catalogue, for anyone: on by default in Development only, so a production
 // gateway does not describe its API to the internet unless its operators choose to.
 if (builder.Configuration.GetValue("Gateway:PublishApiReference", app.Environment.IsDevelopment()))
 {
@@ -60,6 +60,7 @@ if (builder.Configuration.GetValue("Gateway:PublishApiReference", app.Environmen
         .WithOpenApiRoutePattern("/openapi/{documentName}.json")
         .DisableTelemetry()).AllowAnonymous();
     app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+    app.MapEventCatalogue();
 }
 app.MapDevTokens();
 app.MapDevClock();
