@@ -28,17 +28,22 @@ public class PlatformShapeTests
                 && p.Spec.PodSelector.MatchExpressions is null && p.Spec.PolicyTypes.Contains("Ingress") && p.Spec.Ingress is null or { Count: 0 });
     }
 
+    private static bool IsMonitoring(V1NetworkPolicyPeer peer) =>
+        peer.PodSelector is null && peer.NamespaceSelector?.MatchLabels is { } labels && labels.TryGetValue("kubernetes.io/metadata.name", out var ns) && ns == "monitoring";
+
     [SkippableFact]
-    public void Only_the_gateway_reaches_the_services()
+    public void Only_the_gateway_reaches_the_services_and_Prometheus_their_metrics()
     {
         RequireKubectl();
         foreach (var overlay in Manifests.Overlays)
             foreach (var service in Manifests.Deployments(overlay).Where(d => d.Metadata.Name != "gateway"))
             {
                 var peers = AllowedInto(overlay, service.Spec.Template.Metadata.Labels);
-                Assert.NotEmpty(peers);
-                Assert.All(peers, p => Assert.True(p.NamespaceSelector is null && p.IpBlock is null
-                    && p.PodSelector?.MatchLabels?["app.kubernetes.io/component"] == "gateway", $"{overlay}/{service.Metadata.Name}"));
+                Assert.Contains(peers, p => Label(p, "app.kubernetes.io/component") == "gateway");
+                Assert.All(peers, p => Assert.True(IsMonitoring(p) || (p.NamespaceSelector is null && p.IpBlock is null
+                    && Label(p, "app.kubernetes.io/component") == "gateway"), $"{overlay}/{service.Metadata.Name}"));
+                var annotations = service.Spec.Template.Metadata.Annotations;
+                Assert.Equal(("true", "/metrics"), (annotations["prometheus.io/scrape"], annotations["prometheus.io/path"]));
             }
     }
 

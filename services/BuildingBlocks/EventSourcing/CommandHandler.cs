@@ -90,7 +90,9 @@ public sealed class CommandHandler<TState, TCommand>(
         }
         try
         {
-            return await DecideAndAppendAsync(streamId, command, envelope, alreadyLoaded, ct);
+            var outcome = await DecideAndAppendAsync(streamId, command, envelope, alreadyLoaded, ct);
+            Hosting.PlatformMetrics.Command(command!, outcome);
+            return outcome;
         }
         finally
         {

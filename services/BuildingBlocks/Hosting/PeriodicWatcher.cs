@@ -74,10 +74,12 @@ public abstract class PeriodicWatcher(WatcherOptions options, LeadReplicaLease l
             {
                 await ActOnAsync(id, ct);
                 acted++;
+                PlatformMetrics.WatcherActed(Name, "acted");
             }
             catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 _parked[id] = new ParkedItem(Name, id, $"{error.GetType().Name}: {error.Message}", time.GetUtcNow());
+                PlatformMetrics.WatcherActed(Name, "parked");
                 logger.LogError(error, "{Watcher} could not act on {Id}; it is parked until an operator re-drives it", Name, id);
             }
         }

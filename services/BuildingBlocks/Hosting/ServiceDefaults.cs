@@ -112,7 +112,9 @@ public static class ServiceDefaults
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter(MassTransitSource));
+                .AddMeter(MassTransitSource)
+                .AddMeter(PlatformMetrics.MeterName)
+                .AddPrometheusExporter());
         // Exporting is opt-in: without a collector the SDK would only log connection failures.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
@@ -177,6 +179,8 @@ public static class ServiceDefaults
             app.UseAuthorization();
 
         // Everything, including what does not decide readiness (the broker: Degraded while it is away; the lead replica).
+        // Prometheus scrapes every instance here; the Ingress does not route it (deploy/k8s).
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute()).AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = HealthResponse.WriteAsync,

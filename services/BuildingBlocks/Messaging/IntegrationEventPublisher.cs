@@ -187,6 +187,7 @@ public sealed class IntegrationEventPublisher(
             }
         }
         await parked.ParkAsync(recorded, reason, _clock.GetUtcNow(), ct);
+        Hosting.PlatformMetrics.OutboxParked();
         logger.LogError("Outbox of {Service} parked event {EventId} ({EventType}) at {Position}: {Reason}. Re-drive it once fixed.",
             messaging.ServiceName, recorded.EventId, recorded.EventType, recorded.Position, reason);
         return null;
@@ -261,6 +262,7 @@ public sealed class IntegrationEventPublisher(
             context.Headers.Set(PlatformMessageHeaders.SourceEventType, recorded.EventType);
             context.Headers.Set(PlatformMessageHeaders.SourcePosition, recorded.Position.ToString());
         }, timeout.Token);
+        Hosting.PlatformMetrics.OutboxPublished(message);
     }
 
     /// <summary>

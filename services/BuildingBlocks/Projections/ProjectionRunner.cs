@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.EventSourcing;
 using Platform.BuildingBlocks.EventStore;
+using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.ReadModels;
 
 namespace Platform.BuildingBlocks.Projections;
@@ -43,6 +44,7 @@ public class ProjectionRunner : BackgroundService
         _database = database;
         _options = options;
         _logger = logger;
+        PlatformMetrics.TrackProjection(Name, () => IsCaughtUp);
         _time = time ?? TimeProvider.System;
     }
 
@@ -293,6 +295,7 @@ public class ProjectionRunner : BackgroundService
 
             GlobalPosition? last = null;
             var caughtUp = false;
+            var applied = 0;
             using (var connection = _database.Open())
             using (var transaction = connection.BeginTransaction())
             {
@@ -303,7 +306,10 @@ public class ProjectionRunner : BackgroundService
                         case SubscriptionMessage.Event { Recorded: var recorded }:
                             // Another version's event types are not ours to read; they only move the checkpoint.
                             if (_types.IsKnown(recorded.EventType))
+                            {
                                 Projection.Apply(connection, transaction, recorded, _types.Deserialize(recorded.EventType, recorded.Data));
+                                applied++;
+                            }
                             last = recorded.Position;
                             break;
                         case SubscriptionMessage.Checkpoint { Position: var position }:
@@ -317,6 +323,7 @@ public class ProjectionRunner : BackgroundService
                 if (last is { } reached) Checkpoints.Save(connection, transaction, Name, reached);
                 transaction.Commit();
             }
+            if (applied > 0) PlatformMetrics.ProjectionApplied(Name, applied);
 
             lock (_state)
             {
