@@ -15,6 +15,7 @@ source scripts/manifests.sh
 
 ensure_rabbitmq_installed || exit 1
 ensure_manifest_validator
+ensure_prometheus
 
 echo "Building..."
 if ! dotnet build Platform.sln -c Release -v quiet -nologo -clp:ErrorsOnly; then

@@ -42,6 +42,9 @@ public sealed class PlatformProcess : IAsyncLifetime
     public string Output { get { lock (_output) return _output.ToString(); } }
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
+    /// <summary>A free loopback port for a process a test starts beside the platform.</summary>
+    public static int FreePort() => FreePorts.Take(1)[0];
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
