@@ -32,18 +32,25 @@ public sealed partial class MetricsTests() : FireSafetyApiTests(StoreUnderTest.S
         var hazard = await Service.CreateAsync($"{Fire}/hazards", Service.Officer, new { estateId = Estate, location = "B1", description = "Door wedged", source = "patrol" });
         await Service.Api.PostAsync($"{hazard}/rectification-order", Service.Officer, new { responsibleUnit = "Engineering" });
 
-        var after = await ScrapeAsync();
-        Assert.True(Value(after, "platform_commands_total", accepted) >= Value(before, "platform_commands_total", accepted) + 1, after);
-        Assert.True(Value(after, "platform_commands_total", refused) >= Value(before, "platform_commands_total", refused) + 1, after);
+        // The exporter answers a scrape from its cache for a moment: poll until the counts show.
+        await Eventually.UntilAsync(async () =>
+        {
+            var after = await ScrapeAsync();
+            return Value(after, "platform_commands_total", accepted) >= Value(before, "platform_commands_total", accepted) + 1
+                && Value(after, "platform_commands_total", refused) >= Value(before, "platform_commands_total", refused) + 1;
+        }, TimeSpan.FromSeconds(30), "the accepted and the refused command should be counted");
     }
 
     [Fact]
     public async Task A_projection_that_caught_up_says_so_and_requests_are_counted_by_route()
     {
         await Service.CatchUpAsync();
-        var scrape = await ScrapeAsync();
-        Assert.Equal(1, Value(scrape, "platform_projection_caught_up", "projection=\"firesafety.register\""));
-        Assert.Contains("http_server_request_duration_seconds_count{", scrape);
+        await Eventually.UntilAsync(async () =>
+        {
+            var scrape = await ScrapeAsync();
+            return Value(scrape, "platform_projection_caught_up", "projection=\"firesafety.register\"") >= 1
+                && scrape.Contains("http_server_request_duration_seconds_count{", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(30), "the caught-up projection and the requests should be exported");
     }
 
     [GeneratedRegex(@"^([a-z_]+)\{([^}]*)\} ([0-9.eE+-]+)", RegexOptions.Multiline)]
