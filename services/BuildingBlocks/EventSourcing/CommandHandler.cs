@@ -36,6 +36,9 @@ public sealed record LoadedStream<TState>(TState State, long Revision, IReadOnly
 public sealed class CommandHandler<TState, TCommand>(
     IEventStore store, EventTypeMap types, Decider<TState, TCommand> decider, TimeProvider time)
 {
+    /// <summary>The state of an aggregate that has no events yet.</summary>
+    public TState Initial => decider.Initial;
+
     private const int ConflictRetries = 10;
 
     // One gate per stripe of stream ids: a stream's commands queue behind each other; unrelated streams rarely share one.

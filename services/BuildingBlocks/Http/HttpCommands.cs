@@ -27,8 +27,9 @@ public abstract class HttpCommands<TState, TCommand>(CommandHandler<TState, TCom
 
     public abstract object Represent(TState state, ClaimsPrincipal user);
 
-    /// <summary>The aggregate as it stands, for a command on another that needs it (its initial state when there is none).</summary>
-    public async Task<TState> FindAsync(Guid id, CancellationToken ct) => (await handler.LoadAsync(StreamFor(id), ct)).State;
+    /// <summary>The aggregate as it stands, for a command on another that needs it (its initial state when there is none, or no id).</summary>
+    public async Task<TState> FindAsync(Guid? id, CancellationToken ct) =>
+        id is null ? handler.Initial : (await handler.LoadAsync(StreamFor(id.Value), ct)).State;
 
     public async Task<IResult> ExecuteAsync<TBody>(
         HttpContext http, Guid id, Func<TBody, Actor, TState, TCommand> toCommand, CancellationToken ct)

@@ -51,9 +51,6 @@ public sealed class InspectionCommands(CommandHandler<InspectionState, IInspecti
     public override bool CanSee(ClaimsPrincipal user, InspectionState state) => state.Exists && user.CanSeeEstate(state.EstateId);
 
     public override object Represent(InspectionState state, ClaimsPrincipal user) => InspectionView.From(state);
-
-    public async Task<InspectionState> FindAsync(Guid? id, CancellationToken ct) =>
-        id is null ? InspectionState.Initial : (await Handler.LoadAsync(StreamFor(id.Value), ct)).State;
 }
 
 public sealed class EquipmentCommands(CommandHandler<EquipmentState, IEquipmentCommand> handler) : HttpCommands<EquipmentState, IEquipmentCommand>(handler)

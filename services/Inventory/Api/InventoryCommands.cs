@@ -54,9 +54,6 @@ public sealed class StoreCommands(CommandHandler<StoreState, IStoreCommand> hand
 
     public override object Represent(StoreState state, ClaimsPrincipal user) => StoreView.From(state);
 
-    public async Task<StoreState> FindAsync(Guid? id, CancellationToken ct) =>
-        id is null ? StoreState.Initial : (await Handler.LoadAsync(StreamFor(id.Value), ct)).State;
-
     /// <summary>The production store above a site: the site's department's parent.</summary>
     public async Task<StoreState> ProductionStoreOfAsync(StoreState site, CancellationToken ct)
     {
@@ -77,9 +74,6 @@ public sealed class RequisitionCommands(CommandHandler<RequisitionState, IRequis
     public override bool CanSee(ClaimsPrincipal user, RequisitionState state) => state.Exists && Visibility.CanSee(user, state.EstateId);
 
     public override object Represent(RequisitionState state, ClaimsPrincipal user) => RequisitionView.From(state);
-
-    public async Task<RequisitionState> FindAsync(Guid? id, CancellationToken ct) =>
-        id is null ? RequisitionState.Initial : (await Handler.LoadAsync(StreamFor(id.Value), ct)).State;
 }
 
 public sealed class ReplenishmentCommands(CommandHandler<ReplenishmentState, IReplenishmentCommand> handler)
@@ -94,9 +88,6 @@ public sealed class ReplenishmentCommands(CommandHandler<ReplenishmentState, IRe
     public override bool CanSee(ClaimsPrincipal user, ReplenishmentState state) => state.Exists && Visibility.CanSee(user, state.EstateId);
 
     public override object Represent(ReplenishmentState state, ClaimsPrincipal user) => ReplenishmentView.From(state);
-
-    public async Task<ReplenishmentState> FindAsync(Guid? id, CancellationToken ct) =>
-        id is null ? ReplenishmentState.Initial : (await Handler.LoadAsync(StreamFor(id.Value), ct)).State;
 }
 
 public sealed class StocktakeCommands(CommandHandler<StocktakeState, IStocktakeCommand> handler) : HttpCommands<StocktakeState, IStocktakeCommand>(handler)

@@ -67,7 +67,7 @@ public static class IncidentEndpoints
                 var body = await CommandRequest.ReadBodyAsync<RegisterAlarmDeviceRequest>(http.Request, ct);
                 if (body.Problem is not null) return body.Problem;
                 var b = body.Body!;
-                var item = b.EquipmentId is { } equipmentId ? await equipment.FindAsync(equipmentId, ct) : Equipment.EquipmentState.Initial;
+                var item = await equipment.FindAsync(b.EquipmentId, ct);
                 return await devices.CreateAsync(http, body.RawText, (by, _) =>
                 {
                     Need.Value(b.EquipmentId, "equipmentId");
